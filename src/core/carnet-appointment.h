@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CarnetAppointment, carnet_appointment, CARNET, APPOINTMENT, CarnetRecord)
 
-#define CARNET_TITLE_MAX_CHARS 500
-#define CARNET_TEXT_MAX_CHARS  20000
 /* An appointment lasts at most a week (a hospital stay for surgery). */
 #define CARNET_DURATION_MAX_MINUTES (7 * 24 * 60)
 

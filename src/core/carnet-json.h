@@ -1,0 +1,22 @@
+/* carnet-json.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records as the JSON of carnet-cli and of backups: snake_case English field
+ * names, integer ids, ISO 8601 times with their offset, null where empty.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "carnet-record.h"
+#include "carnet-occurrence.h"
+
+G_BEGIN_DECLS
+
+JsonNode *carnet_json_from_record     (CarnetRecord     *record);
+JsonNode *carnet_json_from_occurrence (CarnetOccurrence *occurrence);
+JsonNode *carnet_json_from_list       (GListModel       *records);
+char     *carnet_json_to_string       (JsonNode         *node,
+                                       gboolean          pretty);
+
+G_END_DECLS

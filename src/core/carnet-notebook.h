@@ -1,0 +1,142 @@
+/* carnet-notebook.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One person's notebook: a SQLite file that only this object reads and writes.
+ * Every public call that changes something is one transaction: it is done
+ * whole and durably, or not at all.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "carnet-clock.h"
+#include "carnet-record.h"
+#include "carnet-occurrence.h"
+
+G_BEGIN_DECLS
+
+#define CARNET_TYPE_NOTEBOOK (carnet_notebook_get_type ())
+
+G_DECLARE_FINAL_TYPE (CarnetNotebook, carnet_notebook, CARNET, NOTEBOOK, GObject)
+
+/* The schema this build writes (PRAGMA user_version). */
+#define CARNET_SCHEMA_VERSION 2
+/* PRAGMA application_id of Carnet notebooks: "Crnt". */
+#define CARNET_APPLICATION_ID 0x43726e74
+/* Trashed records are kept this long, then purged. */
+#define CARNET_TRASH_DAYS 30
+
+typedef enum
+{
+  CARNET_OPEN_FLAGS_NONE      = 0,
+  /* Create the file (0600, in a 0700 folder) when it does not exist. */
+  CARNET_OPEN_FLAGS_CREATE    = 1 << 0,
+  CARNET_OPEN_FLAGS_READ_ONLY = 1 << 1,
+} CarnetOpenFlags;
+
+typedef struct
+{
+  gboolean  ok;
+  int       schema_version;
+  guint     counts[CARNET_N_RECORD_KINDS];
+  guint     trashed;
+  char     *journal_mode;
+  /* What integrity_check said when it did not say "ok". */
+  GStrv     problems;
+} CarnetCheckReport;
+
+char           *carnet_notebook_default_path      (void);
+CarnetNotebook *carnet_notebook_open              (const char        *path,
+                                                   CarnetOpenFlags    flags,
+                                                   CarnetClock       *clock,
+                                                   GError           **error);
+const char     *carnet_notebook_get_path          (CarnetNotebook    *self);
+gboolean        carnet_notebook_get_read_only     (CarnetNotebook    *self);
+CarnetClock    *carnet_notebook_get_clock         (CarnetNotebook    *self);
+int             carnet_notebook_get_schema_version (CarnetNotebook   *self);
+void            carnet_notebook_close             (CarnetNotebook    *self);
+
+/* Whose notebook this is ("" until named). */
+const char     *carnet_notebook_get_person        (CarnetNotebook    *self);
+gboolean        carnet_notebook_set_person        (CarnetNotebook    *self,
+                                                   const char        *person,
+                                                   GError           **error);
+/* The reminder offsets a new appointment gets when none are given. */
+const char     *carnet_notebook_get_default_reminders (CarnetNotebook *self);
+gboolean        carnet_notebook_set_default_reminders (CarnetNotebook *self,
+                                                       const char     *offsets,
+                                                       GError        **error);
+
+/* Records. add() sets the new id on the record; update() writes every field. */
+gboolean        carnet_notebook_add               (CarnetNotebook    *self,
+                                                   CarnetRecord      *record,
+                                                   GError           **error);
+gboolean        carnet_notebook_update            (CarnetNotebook    *self,
+                                                   CarnetRecord      *record,
+                                                   GError           **error);
+CarnetRecord   *carnet_notebook_get               (CarnetNotebook    *self,
+                                                   CarnetRecordKind   kind,
+                                                   gint64             id,
+                                                   GError           **error);
+/* Records dated within [from, to) (either may be NULL), oldest first; questions
+ * by consultation and position, treatments by start. */
+GListModel     *carnet_notebook_list              (CarnetNotebook    *self,
+                                                   CarnetRecordKind   kind,
+                                                   GDateTime         *from,
+                                                   GDateTime         *to,
+                                                   GError           **error);
+/* Appointment occurrences starting within [from, to), repeats expanded. */
+GListModel     *carnet_notebook_agenda            (CarnetNotebook    *self,
+                                                   GDateTime         *from,
+                                                   GDateTime         *to,
+                                                   GError           **error);
+gboolean        carnet_notebook_set_occurrence_status (CarnetNotebook *self,
+                                                       gint64          appointment_id,
+                                                       GDateTime      *occurrence_start,
+                                                       CarnetStatus    status,
+                                                       GError        **error);
+GBytes         *carnet_notebook_dup_attachment    (CarnetNotebook    *self,
+                                                   gint64             result_id,
+                                                   char             **out_name,
+                                                   GError           **error);
+
+/* Questions */
+gboolean        carnet_notebook_answer_question   (CarnetNotebook    *self,
+                                                   gint64             question_id,
+                                                   const char        *answer,
+                                                   GError           **error);
+gboolean        carnet_notebook_move_question     (CarnetNotebook    *self,
+                                                   gint64             question_id,
+                                                   guint              position,
+                                                   GError           **error);
+/* The consultation that "next consultation" questions go to: the first planned
+ * consultation from now on; 0 when none is planned. */
+gint64          carnet_notebook_next_consultation (CarnetNotebook    *self,
+                                                   GError           **error);
+
+/* Trash */
+gboolean        carnet_notebook_trash             (CarnetNotebook    *self,
+                                                   CarnetRecordKind   kind,
+                                                   gint64             id,
+                                                   GError           **error);
+gboolean        carnet_notebook_restore           (CarnetNotebook    *self,
+                                                   CarnetRecordKind   kind,
+                                                   gint64             id,
+                                                   GError           **error);
+GListModel     *carnet_notebook_list_trash        (CarnetNotebook    *self,
+                                                   GError           **error);
+guint           carnet_notebook_purge_trash       (CarnetNotebook    *self,
+                                                   GError           **error);
+
+/* Health */
+CarnetCheckReport *carnet_notebook_check          (CarnetNotebook    *self,
+                                                   GError           **error);
+void            carnet_check_report_free          (CarnetCheckReport *report);
+
+/* Changes by other processes: watch the file and emit ::changed. */
+void            carnet_notebook_watch             (CarnetNotebook    *self);
+gboolean        carnet_notebook_poll_changes      (CarnetNotebook    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CarnetCheckReport, carnet_check_report_free)
+
+G_END_DECLS

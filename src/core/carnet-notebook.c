@@ -1933,10 +1933,15 @@ carnet_notebook_class_init (CarnetNotebookClass *klass)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 carnet_notebook_init (CarnetNotebook *self)
 {
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
-                                            (GDestroyNotify)sqlite3_finalize);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
 }
 
 /* Public API */

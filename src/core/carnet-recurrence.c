@@ -16,8 +16,8 @@
 #define MAX_ITERATIONS 100000
 
 static gboolean
-parse_rule (const char                *rrule,
-            struct icalrecurrencetype *out)
+parse_rule_as_written (const char                *rrule,
+                       struct icalrecurrencetype *out)
 {
   const char *text = rrule;
 
@@ -28,6 +28,26 @@ parse_rule (const char                *rrule,
   *out = icalrecurrencetype_from_string (text);
 
   return out->freq != ICAL_NO_RECURRENCE && icalerrno == ICAL_NO_ERROR;
+}
+
+static gboolean
+parse_rule (const char                *rrule,
+            struct icalrecurrencetype *out)
+{
+  if (!parse_rule_as_written (rrule, out))
+    return FALSE;
+
+  /* "Until 1 June" includes 1 June: a date alone ends at the end of that day
+   * (iCalendar would compare it with the start time and drop that day). */
+  if (!icaltime_is_null_time (out->until) && out->until.is_date)
+    {
+      out->until.is_date = 0;
+      out->until.hour = 23;
+      out->until.minute = 59;
+      out->until.second = 59;
+    }
+
+  return TRUE;
 }
 
 static struct icaltimetype
@@ -129,7 +149,7 @@ carnet_recurrence_normalize (const char *rrule)
   char *ical_str;
   char *ret;
 
-  if (rrule == NULL || !parse_rule (rrule, &rule))
+  if (rrule == NULL || !parse_rule_as_written (rrule, &rule))
     return NULL;
 
   ical_str = icalrecurrencetype_as_string_r (&rule);

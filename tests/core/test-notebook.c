@@ -1,0 +1,954 @@
+/* test-notebook.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "carnet.h"
+#include "carnet-notebook-private.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  CarnetClock    *clock;
+  CarnetNotebook *notebook;
+} Fixture;
+
+static GDateTime *
+paris_time (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+
+  return g_date_time_new (tz, year, month, day, hour, minute, 0);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = paris_time (2026, 11, 28, 10, 0);
+
+  fixture->dir = g_dir_make_tmp ("carnet-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* A folder that does not exist yet, to see it made private. */
+  fixture->path = g_build_filename (fixture->dir, "person", "notebook.carnet", NULL);
+  fixture->clock = carnet_clock_new_fixed (now);
+  fixture->notebook = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_CREATE,
+                                            fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->notebook);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->notebook != NULL)
+    g_assert_finalize_object (fixture->notebook);
+  g_clear_object (&fixture->clock);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static CarnetAppointment *
+new_appointment (const char *title,
+                 GDateTime  *start)
+{
+  CarnetAppointment *appointment = carnet_appointment_new ();
+
+  carnet_appointment_set_title (appointment, title);
+  carnet_appointment_set_kind (appointment, CARNET_APPOINTMENT_CONSULTATION);
+  carnet_appointment_set_start (appointment, start);
+  return appointment;
+}
+
+static gint64
+add_appointment (Fixture    *fixture,
+                 const char *title,
+                 GDateTime  *start,
+                 const char *repeat)
+{
+  g_autoptr(CarnetAppointment) appointment = new_appointment (title, start);
+  g_autoptr(GError) error = NULL;
+
+  carnet_appointment_set_repeat (appointment, repeat);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (appointment), &error);
+  g_assert_no_error (error);
+
+  return carnet_record_get_id (CARNET_RECORD (appointment));
+}
+
+static gint64
+add_question (Fixture    *fixture,
+              const char *text,
+              gint64      appointment_id)
+{
+  g_autoptr(CarnetQuestion) question = carnet_question_new ();
+  g_autoptr(GError) error = NULL;
+
+  carnet_question_set_text (question, text);
+  carnet_question_set_appointment_id (question, appointment_id);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (question), &error);
+  g_assert_no_error (error);
+
+  return carnet_record_get_id (CARNET_RECORD (question));
+}
+
+static guint
+count (Fixture          *fixture,
+       CarnetRecordKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = carnet_notebook_list (fixture->notebook, kind, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+/* The file itself */
+
+static void
+test_create_private_wal (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(CarnetCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  carnet_notebook_set_person (fixture->notebook, "Claire Martin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  report = carnet_notebook_check (fixture->notebook, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->ok);
+  g_assert_cmpstr (report->journal_mode, ==, "wal");
+  g_assert_cmpint (report->schema_version, ==, CARNET_SCHEMA_VERSION);
+  g_assert_cmpint (carnet_notebook_get_schema_version (fixture->notebook), ==, CARNET_SCHEMA_VERSION);
+}
+
+static void
+test_pragmas (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* Another connection sees our application_id and version in the file. */
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CARNET_APPLICATION_ID);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CARNET_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_reopen_keeps_data (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetRecord) record = NULL;
+  gint64 id;
+
+  carnet_notebook_set_person (fixture->notebook, "Claire Martin", &error);
+  g_assert_no_error (error);
+  id = add_appointment (fixture, "Oncologist", start, NULL);
+  g_clear_object (&fixture->notebook);
+
+  fixture->notebook = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carnet_notebook_get_person (fixture->notebook), ==, "Claire Martin");
+  record = carnet_notebook_get (fixture->notebook, CARNET_RECORD_APPOINTMENT, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carnet_appointment_get_title (CARNET_APPOINTMENT (record)), ==, "Oncologist");
+  g_assert_true (g_date_time_equal (carnet_appointment_get_start (CARNET_APPOINTMENT (record)), start));
+  g_assert_cmpstr (carnet_appointment_get_reminders (CARNET_APPOINTMENT (record)), ==, "");
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("carnet-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "nothing.carnet", NULL);
+  g_autoptr(CarnetNotebook) notebook = NULL;
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  g_assert_null (notebook);
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+static void
+assert_refused (const char      *path,
+                CarnetOpenFlags  flags,
+                CarnetError      code)
+{
+  g_autoptr(GBytes) before = read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  notebook = carnet_notebook_open (path, flags, NULL, &error);
+  g_assert_null (notebook);
+  g_assert_error (error, CARNET_ERROR, (int)code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_foreign_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carnet-test-XXXXXX", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.carnet", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.sqlite", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.carnet", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.carnet", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (garbage, "%PDF-1.4 this is not a notebook\n", -1, NULL));
+  g_assert_true (g_file_set_contents (truncated, "SQLite format 3", 16, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('la');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      CarnetOpenFlags flags = i == 0 ? CARNET_OPEN_FLAGS_CREATE : CARNET_OPEN_FLAGS_READ_ONLY;
+
+      assert_refused (garbage, flags, CARNET_ERROR_FOREIGN_FILE);
+      assert_refused (foreign, flags, CARNET_ERROR_FOREIGN_FILE);
+      assert_refused (truncated, flags, CARNET_ERROR_FOREIGN_FILE);
+    }
+  /* An empty file is only a notebook when we are asked to make one. */
+  assert_refused (empty, CARNET_OPEN_FLAGS_NONE, CARNET_ERROR_FOREIGN_FILE);
+
+  remove_tree (dir);
+}
+
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", CARNET_SCHEMA_VERSION + 1);
+
+  g_clear_object (&fixture->notebook);
+
+  /* What a future Carnet would leave: our id, a higher version, no WAL. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (fixture->path, CARNET_OPEN_FLAGS_CREATE, CARNET_ERROR_NEWER_VERSION);
+  assert_refused (fixture->path, CARNET_OPEN_FLAGS_READ_ONLY, CARNET_ERROR_NEWER_VERSION);
+}
+
+/* A notebook of schema version 1, with data in it, as the first release
+ * wrote it: opening it migrates it forward and keeps every row. */
+static void
+test_migrate_from_v1 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carnet-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.carnet", NULL);
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GDateTime) occurrence = paris_time (2026, 12, 10, 8, 30);
+  g_autoptr(GDateTime) end = paris_time (2027, 1, 1, 0, 0);
+  g_autofree char *insert = NULL;
+  sqlite3 *db = NULL;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  insert = g_strdup_printf ("INSERT INTO appointments (title, kind, start_utc, tzid, repeat, last_utc,"
+                            " created_utc, modified_utc) VALUES ('Blood test', 'blood-test', %"
+                            G_GINT64_FORMAT ", 'Europe/Paris', 'FREQ=WEEKLY;COUNT=3', NULL, 0, 0);"
+                            "INSERT INTO questions (text, appointment_id, created_utc, modified_utc,"
+                            " position) VALUES ('Is it normal?', 1, 0, 0, 1);"
+                            "INSERT INTO meta VALUES ('person', 'Jean');",
+                            g_date_time_to_unix (start));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (1), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1131572852; PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* Read-only cannot upgrade, and says so without touching the file. */
+  assert_refused (path, CARNET_OPEN_FLAGS_READ_ONLY, CARNET_ERROR_READ_ONLY);
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, 2);
+  g_assert_cmpstr (carnet_notebook_get_person (notebook), ==, "Jean");
+
+  /* Version 2's table works on the migrated data. */
+  carnet_notebook_set_occurrence_status (notebook, 1, occurrence, CARNET_STATUS_DONE, &error);
+  g_assert_no_error (error);
+  agenda = carnet_notebook_agenda (notebook, start, end, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 3);
+  {
+    g_autoptr(CarnetOccurrence) second = g_list_model_get_item (agenda, 1);
+
+    g_assert_cmpint (carnet_occurrence_get_status (second), ==, CARNET_STATUS_DONE);
+  }
+
+  g_clear_object (&notebook);
+  remove_tree (dir);
+}
+
+/* Records */
+
+static void
+test_add_get_update (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(CarnetAppointment) appointment = new_appointment ("Scanner", start);
+  g_autoptr(CarnetRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  gint64 id;
+
+  carnet_appointment_set_kind (appointment, CARNET_APPOINTMENT_IMAGING);
+  carnet_appointment_set_duration (appointment, 45);
+  carnet_appointment_set_location (appointment, "Hôpital Saint-Louis");
+  carnet_appointment_set_practitioner (appointment, "Dr Morel");
+  carnet_appointment_set_notes (appointment, "À jeun");
+  carnet_appointment_set_reminders (appointment, "1d,2h", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (carnet_notebook_add (fixture->notebook, CARNET_RECORD (appointment), &error));
+  g_assert_no_error (error);
+  id = carnet_record_get_id (CARNET_RECORD (appointment));
+  g_assert_cmpint (id, >, 0);
+
+  stored = carnet_notebook_get (fixture->notebook, CARNET_RECORD_APPOINTMENT, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (carnet_appointment_get_kind (CARNET_APPOINTMENT (stored)), ==, CARNET_APPOINTMENT_IMAGING);
+  g_assert_cmpstr (carnet_appointment_get_location (CARNET_APPOINTMENT (stored)), ==, "Hôpital Saint-Louis");
+  g_assert_cmpstr (carnet_appointment_get_practitioner (CARNET_APPOINTMENT (stored)), ==, "Dr Morel");
+  g_assert_cmpstr (carnet_appointment_get_reminders (CARNET_APPOINTMENT (stored)), ==, "2h,1d");
+  end = carnet_appointment_dup_end (CARNET_APPOINTMENT (stored));
+  g_assert_cmpint (g_date_time_get_minute (end), ==, 15);
+  g_assert_cmpint (g_date_time_get_hour (end), ==, 9);
+
+  carnet_appointment_set_status (CARNET_APPOINTMENT (stored), CARNET_STATUS_DONE);
+  carnet_appointment_set_location (CARNET_APPOINTMENT (stored), NULL);
+  g_assert_true (carnet_notebook_update (fixture->notebook, stored, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+
+  stored = carnet_notebook_get (fixture->notebook, CARNET_RECORD_APPOINTMENT, id, &error);
+  g_assert_cmpint (carnet_appointment_get_status (CARNET_APPOINTMENT (stored)), ==, CARNET_STATUS_DONE);
+  g_assert_null (carnet_appointment_get_location (CARNET_APPOINTMENT (stored)));
+}
+
+static void
+test_invalid_changes_nothing (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) at = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(CarnetSideEffect) side_effect = carnet_side_effect_new ();
+  g_autoptr(CarnetResult) result = carnet_result_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carnet_notebook_set_person (fixture->notebook, "Claire", &error);
+  g_assert_no_error (error);
+  before = read_file (fixture->path);
+
+  carnet_side_effect_set_symptom (side_effect, "Nausea");
+  carnet_side_effect_set_severity (side_effect, 7);
+  carnet_side_effect_set_at (side_effect, at);
+  g_assert_false (carnet_notebook_add (fixture->notebook, CARNET_RECORD (side_effect), &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_INVALID);
+  g_assert_cmpstr (carnet_error_get_field (error), ==, "severity");
+  g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (side_effect)), ==, 0);
+  g_clear_error (&error);
+
+  /* A link to a treatment that does not exist is refused by name. */
+  carnet_side_effect_set_severity (side_effect, 2);
+  carnet_side_effect_set_treatment_id (side_effect, 42);
+  g_assert_false (carnet_notebook_add (fixture->notebook, CARNET_RECORD (side_effect), &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_INVALID);
+  g_assert_cmpstr (carnet_error_get_field (error), ==, "treatment_id");
+  g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (side_effect)), ==, 0);
+  g_clear_error (&error);
+
+  carnet_result_set_name (result, "CA 15-3");
+  carnet_result_set_at (result, at);
+  carnet_result_set_value (result, 12.0);
+  carnet_result_set_appointment_id (result, 99);
+  g_assert_false (carnet_notebook_add (fixture->notebook, CARNET_RECORD (result), &error));
+  g_assert_cmpstr (carnet_error_get_field (error), ==, "appointment_id");
+  g_clear_error (&error);
+
+  g_assert_false (carnet_notebook_trash (fixture->notebook, CARNET_RECORD_RESULT, 5, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+
+  after = read_file (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_SIDE_EFFECT), ==, 0);
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_RESULT), ==, 0);
+}
+
+static void
+test_result_attachment_and_flag (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) at = paris_time (2026, 11, 20, 9, 0);
+  g_autoptr(CarnetResult) result = carnet_result_new ();
+  g_autoptr(CarnetResult) report = carnet_result_new ();
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n\0binary\xff", 17);
+  g_autoptr(GBytes) stored_pdf = NULL;
+  g_autoptr(CarnetRecord) stored = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  carnet_result_set_name (result, "CA 15-3");
+  carnet_result_set_value (result, 42.5);
+  carnet_result_set_unit (result, "U/mL");
+  carnet_result_set_low (result, 0);
+  carnet_result_set_high (result, 30);
+  carnet_result_set_at (result, at);
+  carnet_result_set_attachment (result, "labo.pdf", pdf);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (result), &error);
+  g_assert_no_error (error);
+
+  carnet_result_set_name (report, "Scanner TAP");
+  carnet_result_set_text (report, "No sign of recurrence.");
+  carnet_result_set_at (report, at);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (report), &error);
+  g_assert_no_error (error);
+
+  stored = carnet_notebook_get (fixture->notebook, CARNET_RECORD_RESULT,
+                                carnet_record_get_id (CARNET_RECORD (result)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (carnet_result_get_flag (CARNET_RESULT (stored)), ==, CARNET_FLAG_HIGH);
+  g_assert_cmpfloat (carnet_result_get_value (CARNET_RESULT (stored)), ==, 42.5);
+  g_assert_cmpstr (carnet_result_get_attachment_name (CARNET_RESULT (stored)), ==, "labo.pdf");
+
+  stored_pdf = carnet_notebook_dup_attachment (fixture->notebook,
+                                               carnet_record_get_id (stored), &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "labo.pdf");
+  g_assert_true (g_bytes_equal (pdf, stored_pdf));
+
+  /* Editing other fields keeps the file; removing the name removes it. */
+  carnet_result_set_value (CARNET_RESULT (stored), 25);
+  carnet_notebook_update (fixture->notebook, stored, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&stored_pdf, g_bytes_unref);
+  stored_pdf = carnet_notebook_dup_attachment (fixture->notebook, carnet_record_get_id (stored), NULL, &error);
+  g_assert_no_error (error);
+  carnet_result_set_attachment (CARNET_RESULT (stored), NULL, NULL);
+  carnet_notebook_update (fixture->notebook, stored, &error);
+  g_assert_no_error (error);
+  g_assert_null (carnet_notebook_dup_attachment (fixture->notebook, carnet_record_get_id (stored), NULL, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+
+  list = carnet_notebook_list (fixture->notebook, CARNET_RECORD_RESULT, NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+}
+
+static void
+test_side_effect_cycle (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(CarnetTreatment) chemo = carnet_treatment_new ();
+  g_autoptr(CarnetSideEffect) nausea = carnet_side_effect_new ();
+  g_autoptr(CarnetSideEffect) before = carnet_side_effect_new ();
+  g_autoptr(CarnetRecord) stored = NULL;
+  g_autoptr(GDateTime) day8_cycle3 = NULL;
+  g_autoptr(GDateTime) earlier = paris_time (2026, 1, 1, 9, 0);
+  g_autoptr(GError) error = NULL;
+  GDate start;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 5, G_DATE_JANUARY, 2026);
+  carnet_treatment_set_name (chemo, "Paclitaxel");
+  carnet_treatment_set_kind (chemo, CARNET_TREATMENT_CHEMOTHERAPY);
+  carnet_treatment_set_start (chemo, &start);
+  carnet_treatment_set_cycle_days (chemo, 21);
+  carnet_treatment_set_cycles (chemo, 6);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (chemo), &error);
+  g_assert_no_error (error);
+
+  /* Cycle 3 starts on day 42 (16 February); its 8th day is 23 February. */
+  day8_cycle3 = paris_time (2026, 2, 23, 20, 0);
+  carnet_side_effect_set_symptom (nausea, "Nausea");
+  carnet_side_effect_set_severity (nausea, 2);
+  carnet_side_effect_set_at (nausea, day8_cycle3);
+  carnet_side_effect_set_treatment_id (nausea, carnet_record_get_id (CARNET_RECORD (chemo)));
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (nausea), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carnet_side_effect_get_cycle (nausea), ==, "C3 D8");
+
+  carnet_side_effect_set_symptom (before, "Fatigue");
+  carnet_side_effect_set_severity (before, 1);
+  carnet_side_effect_set_at (before, earlier);
+  carnet_side_effect_set_treatment_id (before, carnet_record_get_id (CARNET_RECORD (chemo)));
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (before), &error);
+  g_assert_no_error (error);
+  g_assert_null (carnet_side_effect_get_cycle (before));
+
+  stored = carnet_notebook_get (fixture->notebook, CARNET_RECORD_SIDE_EFFECT,
+                                carnet_record_get_id (CARNET_RECORD (nausea)), &error);
+  g_assert_cmpstr (carnet_side_effect_get_cycle (CARNET_SIDE_EFFECT (stored)), ==, "C3 D8");
+}
+
+static void
+test_list_ranges (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) a = paris_time (2026, 12, 1, 9, 0);
+  g_autoptr(GDateTime) b = paris_time (2027, 1, 15, 9, 0);
+  g_autoptr(GDateTime) c = paris_time (2027, 3, 1, 9, 0);
+  g_autoptr(GDateTime) from = paris_time (2027, 1, 1, 0, 0);
+  g_autoptr(GDateTime) to = paris_time (2027, 3, 1, 9, 0);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(CarnetAppointment) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_appointment (fixture, "C", c, NULL);
+  add_appointment (fixture, "A", a, NULL);
+  add_appointment (fixture, "B", b, NULL);
+
+  list = carnet_notebook_list (fixture->notebook, CARNET_RECORD_APPOINTMENT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (carnet_appointment_get_title (first), ==, "A");
+  g_clear_object (&list);
+
+  list = carnet_notebook_list (fixture->notebook, CARNET_RECORD_APPOINTMENT, from, to, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+}
+
+/* The weekly 08:30 Paris appointment across both DST changes, through the
+ * notebook: stored in UTC with its zone, it comes back at 08:30 local. */
+static void
+test_agenda_dst (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 10, 14, 8, 30);
+  g_autoptr(GDateTime) from = paris_time (2026, 10, 1, 0, 0);
+  g_autoptr(GDateTime) to = paris_time (2027, 4, 30, 0, 0);
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saw_winter = FALSE, saw_summer_again = FALSE;
+
+  add_appointment (fixture, "Radiotherapy", start, "FREQ=WEEKLY;UNTIL=20270421");
+
+  agenda = carnet_notebook_agenda (fixture->notebook, from, to, &error);
+  g_assert_no_error (error);
+  /* 14 Oct 2026 to 21 Apr 2027 weekly: 28 occurrences. */
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 28);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
+      GDateTime *when = carnet_occurrence_get_start (occurrence);
+
+      g_assert_cmpint (g_date_time_get_hour (when), ==, 8);
+      g_assert_cmpint (g_date_time_get_minute (when), ==, 30);
+      if (g_date_time_get_utc_offset (when) == G_TIME_SPAN_HOUR)
+        saw_winter = TRUE;
+      else if (saw_winter && g_date_time_get_utc_offset (when) == 2 * G_TIME_SPAN_HOUR)
+        saw_summer_again = TRUE;
+    }
+  g_assert_true (saw_winter);
+  g_assert_true (saw_summer_again);
+}
+
+static void
+test_occurrence_status (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 1, 7, 45);
+  g_autoptr(GDateTime) second = paris_time (2027, 3, 1, 7, 45);
+  g_autoptr(GDateTime) wrong = paris_time (2027, 3, 2, 7, 45);
+  g_autoptr(GDateTime) to = paris_time (2028, 1, 1, 0, 0);
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = add_appointment (fixture, "Blood test", start, "FREQ=MONTHLY;INTERVAL=3;COUNT=4");
+
+  carnet_notebook_set_occurrence_status (fixture->notebook, id, second, CARNET_STATUS_DONE, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (carnet_notebook_set_occurrence_status (fixture->notebook, id, wrong,
+                                                         CARNET_STATUS_DONE, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_INVALID);
+  g_assert_cmpstr (carnet_error_get_field (error), ==, "occurrence");
+  g_clear_error (&error);
+
+  agenda = carnet_notebook_agenda (fixture->notebook, start, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
+
+      g_assert_cmpint (carnet_occurrence_get_status (occurrence), ==,
+                       i == 1 ? CARNET_STATUS_DONE : CARNET_STATUS_PLANNED);
+    }
+}
+
+/* Questions */
+
+static void
+test_questions_order_answer_carry (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) soon = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GDateTime) later = paris_time (2027, 3, 3, 8, 30);
+  g_autoptr(CarnetRecord) consultation = NULL;
+  g_autoptr(CarnetRecord) q = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id, second_id, q1, q2, q3, q4;
+
+  first_id = add_appointment (fixture, "Oncologist", soon, NULL);
+  second_id = add_appointment (fixture, "Oncologist again", later, NULL);
+  g_assert_cmpint (carnet_notebook_next_consultation (fixture->notebook, &error), ==, first_id);
+
+  q1 = add_question (fixture, "Can I travel?", first_id);
+  q2 = add_question (fixture, "Why is CA 15-3 up?", first_id);
+  q3 = add_question (fixture, "When is the next scanner?", first_id);
+  q4 = add_question (fixture, "Ask about the vaccine", second_id);
+
+  /* The third becomes the first; the others shift. */
+  carnet_notebook_move_question (fixture->notebook, q3, 1, &error);
+  g_assert_no_error (error);
+  list = carnet_notebook_list (fixture->notebook, CARNET_RECORD_QUESTION, NULL, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  {
+    g_autoptr(CarnetQuestion) a = g_list_model_get_item (list, 0);
+    g_autoptr(CarnetQuestion) b = g_list_model_get_item (list, 1);
+
+    g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (a)), ==, q3);
+    g_assert_cmpuint (carnet_question_get_position (a), ==, 1);
+    g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (b)), ==, q1);
+    g_assert_cmpuint (carnet_question_get_position (b), ==, 2);
+  }
+  g_clear_object (&list);
+
+  carnet_notebook_answer_question (fixture->notebook, q1, "Yes, with the letter.", &error);
+  g_assert_no_error (error);
+  q = carnet_notebook_get (fixture->notebook, CARNET_RECORD_QUESTION, q1, &error);
+  g_assert_cmpint (carnet_question_get_status (CARNET_QUESTION (q)), ==, CARNET_QUESTION_ANSWERED);
+  g_assert_cmpstr (carnet_question_get_answer (CARNET_QUESTION (q)), ==, "Yes, with the letter.");
+  g_clear_object (&q);
+
+  /* The consultation happens: the unanswered two go to the next one, after
+   * the question already there; the answered one stays. */
+  carnet_clock_set_now (fixture->clock, later);
+  carnet_clock_advance (fixture->clock, -30 * G_TIME_SPAN_DAY);
+  consultation = carnet_notebook_get (fixture->notebook, CARNET_RECORD_APPOINTMENT, first_id, &error);
+  carnet_appointment_set_status (CARNET_APPOINTMENT (consultation), CARNET_STATUS_DONE);
+  carnet_notebook_update (fixture->notebook, consultation, &error);
+  g_assert_no_error (error);
+
+  q = carnet_notebook_get (fixture->notebook, CARNET_RECORD_QUESTION, q1, &error);
+  g_assert_cmpint (carnet_question_get_appointment_id (CARNET_QUESTION (q)), ==, first_id);
+  g_clear_object (&q);
+  q = carnet_notebook_get (fixture->notebook, CARNET_RECORD_QUESTION, q2, &error);
+  g_assert_cmpint (carnet_question_get_appointment_id (CARNET_QUESTION (q)), ==, second_id);
+  g_assert_cmpuint (carnet_question_get_position (CARNET_QUESTION (q)), >, 1);
+  g_clear_object (&q);
+  q = carnet_notebook_get (fixture->notebook, CARNET_RECORD_QUESTION, q4, &error);
+  g_assert_cmpuint (carnet_question_get_position (CARNET_QUESTION (q)), ==, 1);
+  g_clear_object (&q);
+  q = carnet_notebook_get (fixture->notebook, CARNET_RECORD_QUESTION, q3, &error);
+  g_assert_cmpint (carnet_question_get_appointment_id (CARNET_QUESTION (q)), ==, second_id);
+}
+
+/* Trash */
+
+static void
+test_trash_restore_purge (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GListModel) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetRecord) record = NULL;
+  gint64 kept, purged;
+
+  kept = add_appointment (fixture, "Kept", start, NULL);
+  purged = add_appointment (fixture, "Purged", start, NULL);
+
+  g_assert_true (carnet_notebook_trash (fixture->notebook, CARNET_RECORD_APPOINTMENT, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 1);
+  g_assert_null (carnet_notebook_get (fixture->notebook, CARNET_RECORD_APPOINTMENT, kept, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Twice is an error, not a silent success. */
+  g_assert_false (carnet_notebook_trash (fixture->notebook, CARNET_RECORD_APPOINTMENT, kept, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  trash = carnet_notebook_list_trash (fixture->notebook, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+  g_clear_object (&trash);
+
+  g_assert_true (carnet_notebook_restore (fixture->notebook, CARNET_RECORD_APPOINTMENT, kept, &error));
+  g_assert_no_error (error);
+  record = carnet_notebook_get (fixture->notebook, CARNET_RECORD_APPOINTMENT, kept, &error);
+  g_assert_no_error (error);
+  g_assert_null (carnet_record_get_trashed (record));
+  g_assert_false (carnet_notebook_restore (fixture->notebook, CARNET_RECORD_APPOINTMENT, kept, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Twenty-nine days in the trash: still there. Thirty-one: gone. */
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_APPOINTMENT, purged, &error);
+  g_assert_no_error (error);
+  carnet_clock_advance (fixture->clock, 29 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (carnet_notebook_purge_trash (fixture->notebook, &error), ==, 0);
+  g_assert_no_error (error);
+  carnet_clock_advance (fixture->clock, 2 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (carnet_notebook_purge_trash (fixture->notebook, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_false (carnet_notebook_restore (fixture->notebook, CARNET_RECORD_APPOINTMENT, purged, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 1);
+}
+
+/* Other processes */
+
+static void
+on_changed_cb (CarnetNotebook *notebook,
+               guint          *counter)
+{
+  (*counter)++;
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_change_from_second_connection (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(CarnetNotebook) other = NULL;
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(CarnetAppointment) appointment = new_appointment ("From elsewhere", start);
+  g_autoptr(GError) error = NULL;
+  gboolean timed_out = FALSE;
+  guint changed = 0;
+  guint timeout_id;
+
+  g_signal_connect (fixture->notebook, "changed", G_CALLBACK (on_changed_cb), &changed);
+  carnet_notebook_watch (fixture->notebook);
+
+  /* Nothing happened yet. */
+  g_assert_false (carnet_notebook_poll_changes (fixture->notebook));
+
+  other = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  carnet_notebook_add (other, CARNET_RECORD (appointment), &error);
+  g_assert_no_error (error);
+  carnet_notebook_set_person (other, "Renamed elsewhere", &error);
+  g_assert_no_error (error);
+
+  /* The file monitor notices; a generous bound only guards against a hang. */
+  timeout_id = g_timeout_add_seconds (10, on_timeout_cb, &timed_out);
+  while (changed == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 1);
+  g_assert_cmpstr (carnet_notebook_get_person (fixture->notebook), ==, "Renamed elsewhere");
+
+  /* Seen once: polling again finds nothing new. */
+  g_assert_false (carnet_notebook_poll_changes (fixture->notebook));
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(CarnetNotebook) reader = NULL;
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(CarnetAppointment) appointment = new_appointment ("Nope", start);
+  g_autoptr(GError) error = NULL;
+
+  add_appointment (fixture, "There", start, NULL);
+
+  reader = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (carnet_notebook_get_read_only (reader));
+  g_assert_false (carnet_notebook_add (reader, CARNET_RECORD (appointment), &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GListModel) list = carnet_notebook_list (reader, CARNET_RECORD_APPOINTMENT, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  }
+}
+
+static void
+test_default_reminders (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (carnet_notebook_get_default_reminders (fixture->notebook), ==, "2h,1d");
+  carnet_notebook_set_default_reminders (fixture->notebook, "7d, 1d", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carnet_notebook_get_default_reminders (fixture->notebook), ==, "1d,7d");
+  g_assert_false (carnet_notebook_set_default_reminders (fixture->notebook, "soon", &error));
+  g_assert_cmpstr (carnet_error_get_field (error), ==, "remind");
+  g_assert_cmpstr (carnet_notebook_get_default_reminders (fixture->notebook), ==, "1d,7d");
+}
+
+static void
+test_busy (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(CarnetAppointment) appointment = new_appointment ("Waits", start);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* Another program holds the write lock: our write fails cleanly, after the
+   * busy timeout, and leaves the notebook as it was. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (carnet_notebook_add (fixture->notebook, CARNET_RECORD (appointment), &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_BUSY);
+  g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (appointment)), ==, 0);
+
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/core/notebook/create-private-wal", test_create_private_wal);
+  ADD ("/core/notebook/pragmas", test_pragmas);
+  ADD ("/core/notebook/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/core/notebook/missing-file", test_missing_file);
+  g_test_add_func ("/core/notebook/open-foreign-file", test_foreign_files);
+  ADD ("/core/notebook/open-newer-version", test_newer_version);
+  g_test_add_func ("/core/notebook/migrate-from-v1", test_migrate_from_v1);
+  ADD ("/core/notebook/add-get-update", test_add_get_update);
+  ADD ("/core/notebook/invalid-changes-nothing", test_invalid_changes_nothing);
+  ADD ("/core/notebook/result-attachment-and-flag", test_result_attachment_and_flag);
+  ADD ("/core/notebook/side-effect-cycle", test_side_effect_cycle);
+  ADD ("/core/notebook/list-ranges", test_list_ranges);
+  ADD ("/core/notebook/agenda-dst", test_agenda_dst);
+  ADD ("/core/notebook/occurrence-status", test_occurrence_status);
+  ADD ("/core/notebook/questions", test_questions_order_answer_carry);
+  ADD ("/core/notebook/trash-restore-purge", test_trash_restore_purge);
+  ADD ("/core/notebook/change-from-second-connection", test_change_from_second_connection);
+  ADD ("/core/notebook/read-only", test_read_only);
+  ADD ("/core/notebook/default-reminders", test_default_reminders);
+  ADD ("/core/notebook/busy", test_busy);
+
+#undef ADD
+
+  return g_test_run ();
+}

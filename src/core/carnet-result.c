@@ -15,7 +15,6 @@
 #include "carnet-enums.h"
 #include "carnet-error.h"
 #include "carnet-record-private.h"
-#include "carnet-time.h"
 
 struct _CarnetResult
 {

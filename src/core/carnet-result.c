@@ -697,7 +697,8 @@ carnet_result_get_attachment_data (CarnetResult *self)
   return self->attachment_data;
 }
 
-/* Attaches a new file, or with a NULL @name, detaches the file. */
+/* Attaches a new file, or with a NULL @name and @data, detaches the file.
+ * Content without a name is kept, and refused by validation. */
 void
 carnet_result_set_attachment (CarnetResult *self,
                               const char   *name,
@@ -707,11 +708,6 @@ carnet_result_set_attachment (CarnetResult *self,
   gboolean data_changed = FALSE;
 
   g_return_if_fail (CARNET_IS_RESULT (self));
-
-  if (name != NULL && *name == '\0')
-    name = NULL;
-
-  g_return_if_fail (name != NULL || data == NULL);
 
   name_changed = carnet_record_replace_string (&self->attachment_name, name);
 

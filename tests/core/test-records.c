@@ -728,6 +728,10 @@ test_result_attachment (void)
   carnet_result_set_attachment_name (result, "scan.png");
   assert_valid (result);
 
+  /* Content needs a name to be written out again. */
+  carnet_result_set_attachment (result, NULL, data);
+  assert_invalid (result, "attachment");
+
   g_assert_finalize_object (g_steal_pointer (&result));
 }
 

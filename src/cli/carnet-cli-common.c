@@ -381,27 +381,31 @@ carnet_cli_parse_int (const char  *option,
                       gint64      *out_value,
                       GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *bound = NULL;
   gint64 value;
 
-  if (g_ascii_string_to_signed (text, 10, min, max, &value, &local_error))
+  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
     {
-      *out_value = value;
-      return TRUE;
+      carnet_cli_usage_error (error, _("%s: “%s” is not a whole number"), option, text);
+      return FALSE;
     }
 
-  if (g_error_matches (local_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+  if (value < min)
     {
-      g_autofree char *min_text = g_strdup_printf ("%" G_GINT64_FORMAT, min);
-      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
-
-      carnet_cli_usage_error (error, _("%s: “%s” is out of range: write a whole number from %s to %s"),
-                              option, text, min_text, max_text);
+      bound = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      carnet_cli_usage_error (error, _("%s: must be %s or more, got %s"), option, bound, text);
+      return FALSE;
     }
-  else
-    carnet_cli_usage_error (error, _("%s: “%s” is not a whole number"), option, text);
 
-  return FALSE;
+  if (value > max)
+    {
+      bound = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      carnet_cli_usage_error (error, _("%s: must be %s or less, got %s"), option, bound, text);
+      return FALSE;
+    }
+
+  *out_value = value;
+  return TRUE;
 }
 
 /* A decimal number with a dot, as scripts write it whatever the locale. */
@@ -673,6 +677,34 @@ describe_trashed (CarnetRecordKind  kind,
 }
 
 /**
+ * carnet_cli_find_in_trash:
+ *
+ * Returns: (transfer full) (nullable): the record of @kind and @id if it is
+ *   in the trash
+ */
+CarnetRecord *
+carnet_cli_find_in_trash (CarnetNotebook    *notebook,
+                          CarnetRecordKind   kind,
+                          gint64             id,
+                          GError           **error)
+{
+  g_autoptr(GListModel) trash = carnet_notebook_list_trash (notebook, error);
+
+  if (trash == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (trash); i++)
+    {
+      g_autoptr(CarnetRecord) record = g_list_model_get_item (trash, i);
+
+      if (carnet_record_get_kind (record) == kind && carnet_record_get_id (record) == id)
+        return g_steal_pointer (&record);
+    }
+
+  return NULL;
+}
+
+/**
  * carnet_cli_get_record:
  * @option: (nullable): the option that gave @id ("--appointment"), to name it
  *   in the error; %NULL for the ID argument of a command
@@ -690,31 +722,41 @@ carnet_cli_get_record (CarnetNotebook    *notebook,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(CarnetRecord) record = NULL;
+  g_autoptr(CarnetRecord) trashed = NULL;
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autofree char *message = NULL;
 
   record = carnet_notebook_get (notebook, kind, id, &local_error);
+  if (record != NULL)
+    return g_steal_pointer (&record);
 
-  if (record == NULL && !g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND))
+  if (!g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  if (record == NULL)
+  /* The notebook gets only what is not in the trash. */
+  g_clear_error (&local_error);
+  trashed = carnet_cli_find_in_trash (notebook, kind, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (trashed == NULL)
     {
       carnet_cli_set_missing_error (error, kind, id, option);
       return NULL;
     }
 
-  if (!allow_trashed && carnet_record_get_trashed (record) != NULL)
-    {
-      message = describe_trashed (kind, id_text);
-      set_not_found_error (error, option, message);
-      return NULL;
-    }
+  if (allow_trashed)
+    return g_steal_pointer (&trashed);
 
-  return g_steal_pointer (&record);
+  message = describe_trashed (kind, id_text);
+  set_not_found_error (error, option, message);
+  return NULL;
 }
 
 /* @option: (nullable): the option that gave @id, to name it */

@@ -472,13 +472,23 @@ apply_side_effect (CarnetRecord   *record,
   if ((text = carnet_cli_args_get (args, "--symptom")) != NULL)
     carnet_side_effect_set_symptom (self, text);
 
-  /* Any whole number: the core says which are severities. */
+  /* Any whole number: the core says which are severities, but for the
+   * negative ones (see below). */
   if ((text = carnet_cli_args_get (args, "--severity")) != NULL)
     {
       gint64 severity;
 
       if (!carnet_cli_parse_int ("--severity", text, G_MININT, G_MAXINT, &severity, error))
         return FALSE;
+
+      /* The core keeps -1 for "not chosen yet", which it would call
+       * missing: a negative severity typed is out of the scale. */
+      if (severity < CARNET_SEVERITY_MIN)
+        {
+          carnet_set_field_error (error, "severity", _("must be %d to %d, got %d"),
+                                  CARNET_SEVERITY_MIN, CARNET_SEVERITY_MAX, (int) severity);
+          return FALSE;
+        }
       carnet_side_effect_set_severity (self, (int) severity);
     }
 
@@ -1161,6 +1171,7 @@ carnet_cli_restore (CarnetCliContext  *ctx,
                     char             **argv,
                     GError           **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(CarnetNotebook) notebook = NULL;
   g_autoptr(CarnetRecord) record = NULL;
   CarnetRecordKind kind;
@@ -1180,15 +1191,23 @@ carnet_cli_restore (CarnetCliContext  *ctx,
   if (notebook == NULL)
     return FALSE;
 
-  record = carnet_cli_get_record (notebook, kind, id, NULL, TRUE, error);
-  if (record == NULL)
-    return FALSE;
-
-  if (carnet_record_get_trashed (record) == NULL)
+  record = carnet_cli_find_in_trash (notebook, kind, id, &local_error);
+  if (local_error != NULL)
     {
-      g_autofree char *message = describe_not_trashed (kind, id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-      g_set_error_literal (error, CARNET_ERROR, CARNET_ERROR_INVALID, message);
+  if (record == NULL)
+    {
+      g_autoptr(CarnetRecord) current = carnet_cli_get_record (notebook, kind, id, NULL, FALSE, error);
+      g_autofree char *message = NULL;
+
+      if (current == NULL)
+        return FALSE;
+
+      message = describe_not_trashed (kind, id);
+      g_set_error_literal (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND, message);
       return FALSE;
     }
 

@@ -11,6 +11,7 @@
 
 #include "carnet-cli.h"
 
+#include <langinfo.h>
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -227,6 +228,17 @@ fields_print (GArray *fields)
 
 /* Formatting */
 
+/* The locale's own way to write a date, but for the C locale's two-digit
+ * years (12/03/26), which no one reads without doubt: ISO 8601 there. */
+static const char *
+get_date_format (void)
+{
+  if (g_str_equal (nl_langinfo (D_FMT), "%m/%d/%y"))
+    return "%Y-%m-%d";
+
+  return "%x";
+}
+
 static char *
 format_date (GDateTime *dt)
 {
@@ -236,8 +248,7 @@ format_date (GDateTime *dt)
     return NULL;
 
   local = g_date_time_to_local (dt);
-  /* The locale's own way to write a date. */
-  return g_date_time_format (local, "%x");
+  return g_date_time_format (local, get_date_format ());
 }
 
 static char *
@@ -281,7 +292,7 @@ format_gdate (const GDate *date)
   if (date == NULL || !g_date_valid (date))
     return NULL;
 
-  if (g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
+  if (g_date_strftime (buffer, sizeof buffer, get_date_format (), date) == 0)
     return carnet_date_format_iso (date);
 
   return g_strdup (buffer);
@@ -531,17 +542,19 @@ add_record_row (Table        *table,
     }
 }
 
+/* @command takes @n_positionals arguments, KIND first when there are any. */
 static gboolean
 parse_view_args (CarnetCliContext        *ctx,
+                 const char              *command,
                  const CarnetCliOption   *options,
                  int                      argc,
                  char                   **argv,
                  guint                    n_positionals,
-                 const char              *what,
                  CarnetCliArgs          **out_args,
                  GError                 **error)
 {
   g_autoptr(CarnetCliArgs) args = NULL;
+  guint n_given;
 
   ctx->options = options;
 
@@ -549,15 +562,30 @@ parse_view_args (CarnetCliContext        *ctx,
   if (args == NULL)
     return FALSE;
 
-  if (n_positionals > 0 && carnet_cli_args_get_n_positionals (args) > 0)
+  n_given = carnet_cli_args_get_n_positionals (args);
+
+  if (n_positionals > 0)
     {
       CarnetRecordKind kind;
+
+      if (n_given == 0)
+        {
+          carnet_cli_usage_error (error, _("%s: missing KIND (appointment, result, side-effect, question or treatment)"),
+                                  command);
+          return FALSE;
+        }
 
       if (!carnet_cli_parse_record_kind (carnet_cli_args_get_positional (args, 0), &kind, error))
         return FALSE;
     }
 
-  if (!carnet_cli_args_check_positionals (args, n_positionals, what, error))
+  if (n_positionals > 1 && n_given == 1)
+    {
+      carnet_cli_usage_error (error, _("%s: missing ID"), command);
+      return FALSE;
+    }
+
+  if (!carnet_cli_args_check_positionals (args, n_positionals, NULL, error))
     return FALSE;
 
   *out_args = g_steal_pointer (&args);
@@ -590,7 +618,7 @@ carnet_cli_list (CarnetCliContext  *ctx,
       return TRUE;
     }
 
-  if (!parse_view_args (ctx, range_options, argc, argv, 1, "KIND", &args, error))
+  if (!parse_view_args (ctx, "list", range_options, argc, argv, 1, &args, error))
     return FALSE;
 
   carnet_cli_parse_record_kind (carnet_cli_args_get_positional (args, 0), &kind, NULL);
@@ -781,7 +809,7 @@ carnet_cli_show (CarnetCliContext  *ctx,
       return TRUE;
     }
 
-  if (!parse_view_args (ctx, show_options, argc, argv, 2, "KIND ID", &args, error) ||
+  if (!parse_view_args (ctx, "show", show_options, argc, argv, 2, &args, error) ||
       !carnet_cli_parse_id (NULL, carnet_cli_args_get_positional (args, 1), &id, error))
     return FALSE;
 
@@ -836,7 +864,7 @@ carnet_cli_agenda (CarnetCliContext  *ctx,
       return TRUE;
     }
 
-  if (!parse_view_args (ctx, range_options, argc, argv, 0, NULL, &args, error) ||
+  if (!parse_view_args (ctx, "agenda", range_options, argc, argv, 0, &args, error) ||
       !carnet_cli_parse_range (args, &from, &to, error))
     return FALSE;
 
@@ -1018,7 +1046,7 @@ carnet_cli_check (CarnetCliContext  *ctx,
       return TRUE;
     }
 
-  if (!parse_view_args (ctx, check_options, argc, argv, 0, NULL, &args, error))
+  if (!parse_view_args (ctx, "check", check_options, argc, argv, 0, &args, error))
     return FALSE;
 
   notebook = carnet_cli_open_notebook (ctx->notebook_path, CARNET_OPEN_FLAGS_READ_ONLY, error);

@@ -148,10 +148,14 @@ CarnetRecord   *carnet_cli_get_record    (CarnetNotebook         *notebook,
                                           const char             *option,
                                           gboolean                allow_trashed,
                                           GError                **error);
-void            carnet_cli_set_missing_error (GError        **error,
+CarnetRecord   *carnet_cli_find_in_trash (CarnetNotebook         *notebook,
                                           CarnetRecordKind        kind,
                                           gint64                  id,
-                                          const char             *option);
+                                          GError                **error);
+void            carnet_cli_set_missing_error (GError          **error,
+                                              CarnetRecordKind  kind,
+                                              gint64            id,
+                                              const char       *option);
 void            carnet_cli_print_json    (JsonNode               *node);
 
 /* Commands: each returns FALSE with @error set when it failed. */

@@ -72,6 +72,19 @@ add_id (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* A count of 0 is "none". */
+static void
+add_count (JsonBuilder *builder,
+           const char  *name,
+           guint        count)
+{
+  json_builder_set_member_name (builder, name);
+  if (count != 0)
+    json_builder_add_int_value (builder, count);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* JSON has no NAN nor infinity: an unset number is null. */
 static void
 add_number (JsonBuilder *builder,
@@ -207,10 +220,9 @@ add_treatment_fields (JsonBuilder     *builder,
   add_enum (builder, "kind", CARNET_TYPE_TREATMENT_KIND, carnet_treatment_get_kind (self));
   add_date (builder, "start", carnet_treatment_get_start (self));
   add_date (builder, "end", carnet_treatment_get_end (self));
-  json_builder_set_member_name (builder, "cycle_days");
-  json_builder_add_int_value (builder, carnet_treatment_get_cycle_days (self));
-  json_builder_set_member_name (builder, "cycles");
-  json_builder_add_int_value (builder, carnet_treatment_get_cycles (self));
+  /* A treatment not given in cycles has no cycle length nor count: null. */
+  add_count (builder, "cycle_days", carnet_treatment_get_cycle_days (self));
+  add_count (builder, "cycles", carnet_treatment_get_cycles (self));
   add_string (builder, "notes", carnet_treatment_get_notes (self));
 }
 

@@ -13,8 +13,8 @@
 #include "carnet-record-private.h"
 #include "carnet-time.h"
 
-/* No severity chosen yet: editors must not default to "none", which is an
- * answer of its own. */
+/* What the getter says while no severity was chosen: editors must not
+ * default to "none", which is an answer of its own. */
 #define SEVERITY_UNSET (-1)
 
 struct _CarnetSideEffect
@@ -23,6 +23,8 @@ struct _CarnetSideEffect
 
   char         *symptom;
   int           severity;
+  /* Tells "not chosen yet" from a -1 someone typed, which is out of range. */
+  gboolean      severity_set;
   GDateTime    *at;
   GDateTime    *until;
   gint64        treatment_id;
@@ -87,7 +89,7 @@ carnet_side_effect_validate (CarnetRecord  *record,
   if (!carnet_record_check_text (self->symptom, "symptom", TRUE, CARNET_TITLE_MAX_CHARS, error))
     return FALSE;
 
-  if (self->severity == SEVERITY_UNSET)
+  if (!self->severity_set)
     {
       carnet_set_field_error (error, "severity", _("is required"));
       return FALSE;
@@ -339,12 +341,15 @@ carnet_side_effect_get_severity (CarnetSideEffect *self)
   return self->severity;
 }
 
-/* Any number is stored; carnet_record_validate() refuses those off the scale. */
+/* Any number is stored, -1 included; carnet_record_validate() refuses those
+ * off the scale. */
 void
 carnet_side_effect_set_severity (CarnetSideEffect *self,
                                  int               severity)
 {
   g_return_if_fail (CARNET_IS_SIDE_EFFECT (self));
+
+  self->severity_set = TRUE;
 
   if (self->severity == severity)
     return;

@@ -44,6 +44,19 @@ assert_invalid (gpointer    record,
 }
 
 static void
+assert_invalid_message (gpointer    record,
+                        const char *field,
+                        const char *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (carnet_record_validate (CARNET_RECORD (record), &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_INVALID);
+  g_assert_cmpstr (carnet_error_get_field (error), ==, field);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
 assert_valid (gpointer record)
 {
   g_autoptr(GError) error = NULL;
@@ -762,7 +775,7 @@ test_side_effect_validate (void)
 
   assert_invalid (side_effect, "symptom");
   carnet_side_effect_set_symptom (side_effect, "Neuropathy");
-  assert_invalid (side_effect, "severity");
+  assert_invalid_message (side_effect, "severity", "is required");
 
   watch (side_effect, "severity", &severity);
   for (int i = CARNET_SEVERITY_MIN; i <= CARNET_SEVERITY_MAX; i++)
@@ -777,6 +790,9 @@ test_side_effect_validate (void)
   assert_invalid (side_effect, "severity");
   carnet_side_effect_set_severity (side_effect, -2);
   assert_invalid (side_effect, "severity");
+  /* A -1 someone typed is out of the scale, not "not chosen yet". */
+  carnet_side_effect_set_severity (side_effect, -1);
+  assert_invalid_message (side_effect, "severity", "must be 0 to 4, got -1");
   carnet_side_effect_set_severity (side_effect, 0);
 
   carnet_side_effect_set_at (side_effect, at);

@@ -39,8 +39,6 @@
 /* How far ahead "next consultation" looks for a repeating consultation. */
 #define NEXT_CONSULTATION_YEARS 5
 
-typedef sqlite3_stmt CarnetCachedStmt;
-
 struct _CarnetNotebook
 {
   GObject       parent_instance;
@@ -188,6 +186,21 @@ static const char *migrations[] = {
   "  status TEXT NOT NULL,"
   "  PRIMARY KEY (appointment_id, start_utc)"
   ") STRICT, WITHOUT ROWID;",
+
+  /* 3: the reminder log. A reminder is one occurrence × one offset; its row
+   * is written in the transaction that decides to show it, so it is shown
+   * once whatever restarts, crashes or other processes do. */
+  "CREATE TABLE reminder_log ("
+  "  appointment_id INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,"
+  "  occurrence_utc INTEGER NOT NULL,"
+  "  offset TEXT NOT NULL,"
+  "  fires_utc INTEGER NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  decided_utc INTEGER NOT NULL,"
+  "  snooze_until_utc INTEGER,"
+  "  PRIMARY KEY (appointment_id, occurrence_utc, offset)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX reminder_log_state ON reminder_log (state, snooze_until_utc);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CARNET_SCHEMA_VERSION);
@@ -226,9 +239,6 @@ static const char *count_sql[] = {
   [CARNET_RECORD_TREATMENT] = "SELECT count(*), count(trashed_utc) FROM treatments",
 };
 
-#define APPOINTMENT_COLUMNS \
-  "id, title, kind, start_utc, tzid, all_day, duration, location, practitioner, notes, " \
-  "status, reminders, repeat, trashed_utc"
 #define RESULT_COLUMNS \
   "r.id, r.name, r.value, r.text, r.unit, r.low, r.high, r.at_utc, r.tzid, " \
   "r.appointment_id, r.notes, a.name, r.trashed_utc"
@@ -305,18 +315,15 @@ static void carnet_notebook_emit_changed (CarnetNotebook *self);
 
 /* Statements and errors */
 
-static void
-reset_cached_stmt (CarnetCachedStmt *stmt)
+void
+carnet_cached_stmt_reset (CarnetCachedStmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
-/* A cached statement goes back to the cache, reset, when it leaves scope. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CarnetCachedStmt, reset_cached_stmt)
-
-static void
-set_sqlite_error (GError     **error,
+void
+carnet_sqlite_set_error (GError     **error,
                   sqlite3     *db,
                   int          rc)
 {
@@ -358,8 +365,8 @@ set_sqlite_error (GError     **error,
     }
 }
 
-static CarnetCachedStmt *
-prepare (CarnetNotebook  *self,
+CarnetCachedStmt *
+carnet_notebook_prepare (CarnetNotebook  *self,
          const char      *sql,
          GError         **error)
 {
@@ -375,7 +382,7 @@ prepare (CarnetNotebook  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return NULL;
     }
 
@@ -392,7 +399,7 @@ exec_sql (CarnetNotebook  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -400,8 +407,8 @@ exec_sql (CarnetNotebook  *self,
 }
 
 /* Runs a statement that returns no rows (or whose rows do not matter). */
-static gboolean
-step_done (CarnetNotebook    *self,
+gboolean
+carnet_notebook_step_done (CarnetNotebook    *self,
            CarnetCachedStmt  *stmt,
            GError           **error)
 {
@@ -412,7 +419,7 @@ step_done (CarnetNotebook    *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -441,8 +448,8 @@ check_writable (CarnetNotebook  *self,
 
 /* Transactions: BEGIN IMMEDIATE takes the write lock at once, so a busy file
  * fails before anything is decided rather than at COMMIT. */
-static gboolean
-begin_write (CarnetNotebook  *self,
+gboolean
+carnet_notebook_begin_write (CarnetNotebook  *self,
              GError         **error)
 {
   if (!check_writable (self, error))
@@ -451,8 +458,8 @@ begin_write (CarnetNotebook  *self,
   return exec_sql (self, "BEGIN IMMEDIATE", error);
 }
 
-static gboolean
-commit (CarnetNotebook  *self,
+gboolean
+carnet_notebook_commit (CarnetNotebook  *self,
         GError         **error)
 {
   if (!exec_sql (self, "COMMIT", error))
@@ -465,8 +472,8 @@ commit (CarnetNotebook  *self,
   return TRUE;
 }
 
-static void
-rollback (CarnetNotebook *self)
+void
+carnet_notebook_rollback (CarnetNotebook *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -474,8 +481,8 @@ rollback (CarnetNotebook *self)
 
 /* Values in and out */
 
-static gint64
-now_utc (CarnetNotebook *self)
+gint64
+carnet_notebook_now_utc (CarnetNotebook *self)
 {
   g_autoptr(GDateTime) now = carnet_clock_get_now (self->clock);
 
@@ -607,8 +614,8 @@ time_zone_of (GDateTime *dt)
 
 /* Rows to records. Column order follows the *_COLUMNS macros. */
 
-static CarnetRecord *
-appointment_from_row (sqlite3_stmt *stmt)
+CarnetRecord *
+carnet_appointment_from_row (sqlite3_stmt *stmt)
 {
   CarnetAppointment *appointment = carnet_appointment_new ();
   const char *tzid = column_text (stmt, 4);
@@ -756,7 +763,7 @@ treatment_from_row (sqlite3_stmt *stmt)
 typedef CarnetRecord *(*RowReader) (sqlite3_stmt *stmt);
 
 static const RowReader row_readers[] = {
-  [CARNET_RECORD_APPOINTMENT] = appointment_from_row,
+  [CARNET_RECORD_APPOINTMENT] = carnet_appointment_from_row,
   [CARNET_RECORD_RESULT] = result_from_row,
   [CARNET_RECORD_SIDE_EFFECT] = side_effect_from_row,
   [CARNET_RECORD_QUESTION] = question_from_row,
@@ -782,7 +789,7 @@ read_rows (CarnetNotebook    *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -798,7 +805,7 @@ record_exists (CarnetNotebook    *self,
                gboolean          *out_exists,
                GError           **error)
 {
-  g_autoptr(CarnetCachedStmt) stmt = prepare (self, exists_sql[kind], error);
+  g_autoptr(CarnetCachedStmt) stmt = carnet_notebook_prepare (self, exists_sql[kind], error);
   int rc;
 
   if (stmt == NULL)
@@ -808,7 +815,7 @@ record_exists (CarnetNotebook    *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -950,14 +957,14 @@ store_attachment (CarnetNotebook  *self,
   if (data == NULL)
     return TRUE;
 
-  stmt = prepare (self, "INSERT INTO attachments (name, data) VALUES (?1, ?2)", error);
+  stmt = carnet_notebook_prepare (self, "INSERT INTO attachments (name, data) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
 
   bytes = g_bytes_get_data (data, &size);
   bind_text (stmt, 1, carnet_result_get_attachment_name (result));
   sqlite3_bind_blob64 (stmt, 2, size > 0 ? bytes : "", size, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error))
     return FALSE;
 
   *out_attachment_id = sqlite3_last_insert_rowid (self->db);
@@ -1037,7 +1044,7 @@ next_question_position (CarnetNotebook  *self,
                         GError         **error)
 {
   g_autoptr(CarnetCachedStmt) stmt =
-    prepare (self,
+    carnet_notebook_prepare (self,
              "SELECT coalesce(max(position), 0) + 1 FROM questions"
              " WHERE appointment_id IS ?1 AND trashed_utc IS NULL",
              error);
@@ -1050,7 +1057,7 @@ next_question_position (CarnetNotebook  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -1097,7 +1104,7 @@ insert_record (CarnetNotebook  *self,
   switch (carnet_record_get_kind (record))
     {
     case CARNET_RECORD_APPOINTMENT:
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "INSERT INTO appointments (title, kind, start_utc, tzid, all_day, duration,"
                       " location, practitioner, notes, status, reminders, repeat, last_utc,"
                       " created_utc, modified_utc)"
@@ -1115,7 +1122,7 @@ insert_record (CarnetNotebook  *self,
         if (!store_attachment (self, CARNET_RESULT (record), &attachment_id, error))
           return FALSE;
 
-        stmt = prepare (self,
+        stmt = carnet_notebook_prepare (self,
                         "INSERT INTO results (name, value, text, unit, low, high, at_utc, tzid,"
                         " appointment_id, notes, created_utc, modified_utc, attachment_id)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
@@ -1128,7 +1135,7 @@ insert_record (CarnetNotebook  *self,
       break;
 
     case CARNET_RECORD_SIDE_EFFECT:
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "INSERT INTO side_effects (symptom, severity, at_utc, until_utc, tzid,"
                       " treatment_id, notes, created_utc, modified_utc)"
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -1159,7 +1166,7 @@ insert_record (CarnetNotebook  *self,
             carnet_question_set_created (question, created);
           }
 
-        stmt = prepare (self,
+        stmt = carnet_notebook_prepare (self,
                         "INSERT INTO questions (text, appointment_id, author, status, answer,"
                         " position, modified_utc, created_utc)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -1173,7 +1180,7 @@ insert_record (CarnetNotebook  *self,
 
     case CARNET_RECORD_TREATMENT:
     default:
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "INSERT INTO treatments (name, kind, start_date, end_date, cycle_days,"
                       " cycles, notes, created_utc, modified_utc)"
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -1184,7 +1191,7 @@ insert_record (CarnetNotebook  *self,
       break;
     }
 
-  if (!step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error))
     return FALSE;
 
   carnet_record_set_id (record, sqlite3_last_insert_rowid (self->db));
@@ -1207,7 +1214,7 @@ update_attachment (CarnetNotebook  *self,
   if (!store_attachment (self, result, &attachment_id, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = carnet_notebook_prepare (self,
                   "UPDATE results SET attachment_id = ?2 WHERE id = ?1",
                   error);
   if (stmt == NULL)
@@ -1215,16 +1222,16 @@ update_attachment (CarnetNotebook  *self,
 
   sqlite3_bind_int64 (stmt, 1, carnet_record_get_id (CARNET_RECORD (result)));
   bind_id (stmt, 2, attachment_id);
-  if (!step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error))
     return FALSE;
 
-  g_clear_pointer (&stmt, reset_cached_stmt);
-  stmt = prepare (self,
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+  stmt = carnet_notebook_prepare (self,
                   "DELETE FROM attachments WHERE id NOT IN"
                   " (SELECT attachment_id FROM results WHERE attachment_id IS NOT NULL)",
                   error);
 
-  return stmt != NULL && step_done (self, stmt, error);
+  return stmt != NULL && carnet_notebook_step_done (self, stmt, error);
 }
 
 /* Open questions of a consultation that is over go to the next one. */
@@ -1246,7 +1253,7 @@ carry_questions_forward (CarnetNotebook  *self,
   if (!next_question_position (self, next_id, &position, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = carnet_notebook_prepare (self,
                   "UPDATE questions SET appointment_id = ?2, modified_utc = ?3,"
                   " position = ?4 + position"
                   " WHERE appointment_id = ?1 AND status = 'open' AND trashed_utc IS NULL",
@@ -1256,10 +1263,10 @@ carry_questions_forward (CarnetNotebook  *self,
 
   sqlite3_bind_int64 (stmt, 1, appointment_id);
   bind_id (stmt, 2, next_id);
-  sqlite3_bind_int64 (stmt, 3, now_utc (self));
+  sqlite3_bind_int64 (stmt, 3, carnet_notebook_now_utc (self));
   sqlite3_bind_int (stmt, 4, (int)position - 1);
 
-  return step_done (self, stmt, error);
+  return carnet_notebook_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -1285,7 +1292,7 @@ update_record (CarnetNotebook  *self,
   switch (kind)
     {
     case CARNET_RECORD_APPOINTMENT:
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "UPDATE appointments SET title = ?1, kind = ?2, start_utc = ?3, tzid = ?4,"
                       " all_day = ?5, duration = ?6, location = ?7, practitioner = ?8,"
                       " notes = ?9, status = ?10, reminders = ?11, repeat = ?12,"
@@ -1301,7 +1308,7 @@ update_record (CarnetNotebook  *self,
     case CARNET_RECORD_RESULT:
       if (!update_attachment (self, CARNET_RESULT (record), error))
         return FALSE;
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "UPDATE results SET name = ?1, value = ?2, text = ?3, unit = ?4, low = ?5,"
                       " high = ?6, at_utc = ?7, tzid = ?8, appointment_id = ?9, notes = ?10,"
                       " modified_utc = ?11"
@@ -1314,7 +1321,7 @@ update_record (CarnetNotebook  *self,
       break;
 
     case CARNET_RECORD_SIDE_EFFECT:
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "UPDATE side_effects SET symptom = ?1, severity = ?2, at_utc = ?3,"
                       " until_utc = ?4, tzid = ?5, treatment_id = ?6, notes = ?7,"
                       " modified_utc = ?8"
@@ -1327,7 +1334,7 @@ update_record (CarnetNotebook  *self,
       break;
 
     case CARNET_RECORD_QUESTION:
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "UPDATE questions SET text = ?1, appointment_id = ?2, author = ?3,"
                       " status = ?4, answer = ?5, position = ?6, modified_utc = ?7"
                       " WHERE id = ?8",
@@ -1340,7 +1347,7 @@ update_record (CarnetNotebook  *self,
 
     case CARNET_RECORD_TREATMENT:
     default:
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "UPDATE treatments SET name = ?1, kind = ?2, start_date = ?3,"
                       " end_date = ?4, cycle_days = ?5, cycles = ?6, notes = ?7,"
                       " modified_utc = ?8"
@@ -1354,7 +1361,7 @@ update_record (CarnetNotebook  *self,
     }
 
   sqlite3_bind_int64 (stmt, bind_id_at, id);
-  if (!step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error))
     return FALSE;
 
   if (kind == CARNET_RECORD_APPOINTMENT)
@@ -1401,7 +1408,7 @@ read_meta (CarnetNotebook  *self,
            char           **out_value,
            GError         **error)
 {
-  g_autoptr(CarnetCachedStmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = ?1", error);
+  g_autoptr(CarnetCachedStmt) stmt = carnet_notebook_prepare (self, "SELECT value FROM meta WHERE key = ?1", error);
   int rc;
 
   *out_value = NULL;
@@ -1414,7 +1421,7 @@ read_meta (CarnetNotebook  *self,
     *out_value = g_strdup (column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -1429,10 +1436,10 @@ write_meta (CarnetNotebook  *self,
 {
   g_autoptr(CarnetCachedStmt) stmt = NULL;
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = carnet_notebook_prepare (self,
                   "INSERT INTO meta (key, value) VALUES (?1, ?2)"
                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                   error);
@@ -1441,14 +1448,14 @@ write_meta (CarnetNotebook  *self,
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   bind_text (stmt, 2, value);
-  if (!step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error))
     goto failed;
 
-  g_clear_pointer (&stmt, reset_cached_stmt);
-  return commit (self, error);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+  return carnet_notebook_commit (self, error);
 
 failed:
-  rollback (self);
+  carnet_notebook_rollback (self);
   return FALSE;
 }
 
@@ -1577,7 +1584,7 @@ harden_connection (sqlite3  *db,
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc);
+      carnet_sqlite_set_error (error, db, rc);
       return FALSE;
     }
 
@@ -1606,7 +1613,7 @@ pragma_int (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc);
+      carnet_sqlite_set_error (error, db, rc);
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -1622,7 +1629,7 @@ migrate (CarnetNotebook  *self,
 {
   g_autofree char *set_version = NULL;
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
   for (int version = from_version + 1; version <= CARNET_SCHEMA_VERSION; version++)
@@ -1631,7 +1638,7 @@ migrate (CarnetNotebook  *self,
       if (!exec_sql (self, migrations[version - 1], error))
         {
           g_prefix_error (error, _("Could not upgrade the notebook to version %d: "), version);
-          rollback (self);
+          carnet_notebook_rollback (self);
           return FALSE;
         }
     }
@@ -1641,13 +1648,13 @@ migrate (CarnetNotebook  *self,
                                  CARNET_APPLICATION_ID, CARNET_SCHEMA_VERSION);
   if (!exec_sql (self, set_version, error))
     {
-      rollback (self);
+      carnet_notebook_rollback (self);
       return FALSE;
     }
 
   if (!exec_sql (self, "COMMIT", error))
     {
-      rollback (self);
+      carnet_notebook_rollback (self);
       return FALSE;
     }
 
@@ -1718,7 +1725,7 @@ open_database (CarnetNotebook   *self,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -1791,7 +1798,7 @@ carnet_notebook_emit_changed (CarnetNotebook *self)
 {
   gint64 version;
 
-  /* Our own commit does not move data_version; note it so that the file
+  /* Our own carnet_notebook_commit does not move data_version; note it so that the file
    * monitor's echo of it is not taken for someone else's change. */
   if (pragma_int (self->db, "PRAGMA data_version", &version, NULL))
     self->data_version = version;
@@ -2162,18 +2169,18 @@ carnet_notebook_add (CarnetNotebook  *self,
   if (!carnet_record_validate (record, error))
     return FALSE;
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
   if (!check_record_links (self, record, error) ||
-      !insert_record (self, record, now_utc (self), error))
+      !insert_record (self, record, carnet_notebook_now_utc (self), error))
     {
-      rollback (self);
+      carnet_notebook_rollback (self);
       carnet_record_set_id (record, 0);
       return FALSE;
     }
 
-  if (!commit (self, error))
+  if (!carnet_notebook_commit (self, error))
     {
       carnet_record_set_id (record, 0);
       return FALSE;
@@ -2201,17 +2208,17 @@ carnet_notebook_update (CarnetNotebook  *self,
   if (!carnet_record_validate (record, error))
     return FALSE;
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
   if (!check_record_links (self, record, error) ||
-      !update_record (self, record, now_utc (self), error))
+      !update_record (self, record, carnet_notebook_now_utc (self), error))
     {
-      rollback (self);
+      carnet_notebook_rollback (self);
       return FALSE;
     }
 
-  if (!commit (self, error))
+  if (!carnet_notebook_commit (self, error))
     return FALSE;
 
   return refresh_derived (self, record, error);
@@ -2235,7 +2242,7 @@ carnet_notebook_get (CarnetNotebook    *self,
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
   g_return_val_if_fail (kind < CARNET_N_RECORD_KINDS, NULL);
 
-  stmt = prepare (self, get_sql[kind], error);
+  stmt = carnet_notebook_prepare (self, get_sql[kind], error);
   if (stmt == NULL)
     return NULL;
 
@@ -2247,7 +2254,7 @@ carnet_notebook_get (CarnetNotebook    *self,
   if (rc == SQLITE_DONE)
     set_not_found_error (error, kind, id);
   else
-    set_sqlite_error (error, self->db, rc);
+    carnet_sqlite_set_error (error, self->db, rc);
 
   return NULL;
 }
@@ -2276,7 +2283,7 @@ carnet_notebook_list (CarnetNotebook    *self,
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
   g_return_val_if_fail (kind < CARNET_N_RECORD_KINDS, NULL);
 
-  stmt = prepare (self, list_sql[kind], error);
+  stmt = carnet_notebook_prepare (self, list_sql[kind], error);
   if (stmt == NULL)
     return NULL;
 
@@ -2332,7 +2339,7 @@ read_occurrence_statuses (CarnetNotebook  *self,
                           GError         **error)
 {
   g_autoptr(CarnetCachedStmt) stmt =
-    prepare (self,
+    carnet_notebook_prepare (self,
              "SELECT start_utc, status FROM occurrence_status WHERE appointment_id = ?1",
              error);
   int rc;
@@ -2352,7 +2359,7 @@ read_occurrence_statuses (CarnetNotebook  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return FALSE;
     }
 
@@ -2381,7 +2388,7 @@ carnet_notebook_agenda (CarnetNotebook  *self,
 
   /* Every appointment that starts before @to and whose last occurrence is not
    * before @from (a day of slack for one still going on). */
-  stmt = prepare (self,
+  stmt = carnet_notebook_prepare (self,
                   "SELECT " APPOINTMENT_COLUMNS " FROM appointments"
                   " WHERE trashed_utc IS NULL AND start_utc < ?2"
                   " AND (last_utc IS NULL OR last_utc + duration * 60 + 86400 >= ?1)"
@@ -2396,7 +2403,7 @@ carnet_notebook_agenda (CarnetNotebook  *self,
   appointments = g_list_store_new (CARNET_TYPE_APPOINTMENT);
   if (!read_rows (self, stmt, CARNET_RECORD_APPOINTMENT, appointments, error))
     return NULL;
-  g_clear_pointer (&stmt, reset_cached_stmt);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
   occurrences = g_list_store_new (CARNET_TYPE_OCCURRENCE);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (appointments)); i++)
@@ -2468,7 +2475,7 @@ carnet_notebook_set_occurrence_status (CarnetNotebook  *self,
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
   g_return_val_if_fail (occurrence_start != NULL, FALSE);
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
   record = carnet_notebook_get (self, CARNET_RECORD_APPOINTMENT, appointment_id, error);
@@ -2493,12 +2500,12 @@ carnet_notebook_set_occurrence_status (CarnetNotebook  *self,
   if (carnet_appointment_get_repeat (appointment) == NULL)
     {
       carnet_appointment_set_status (appointment, status);
-      if (!update_record (self, record, now_utc (self), error))
+      if (!update_record (self, record, carnet_notebook_now_utc (self), error))
         goto failed;
     }
   else
     {
-      stmt = prepare (self,
+      stmt = carnet_notebook_prepare (self,
                       "INSERT INTO occurrence_status (appointment_id, start_utc, status)"
                       " VALUES (?1, ?2, ?3)"
                       " ON CONFLICT (appointment_id, start_utc) DO UPDATE SET status = excluded.status",
@@ -2509,15 +2516,15 @@ carnet_notebook_set_occurrence_status (CarnetNotebook  *self,
       sqlite3_bind_int64 (stmt, 1, appointment_id);
       bind_time (stmt, 2, occurrence_start);
       bind_nick (stmt, 3, CARNET_TYPE_STATUS, status);
-      if (!step_done (self, stmt, error))
+      if (!carnet_notebook_step_done (self, stmt, error))
         goto failed;
-      g_clear_pointer (&stmt, reset_cached_stmt);
+      g_clear_pointer (&stmt, carnet_cached_stmt_reset);
     }
 
-  return commit (self, error);
+  return carnet_notebook_commit (self, error);
 
 failed:
-  rollback (self);
+  carnet_notebook_rollback (self);
   return FALSE;
 }
 
@@ -2539,7 +2546,7 @@ carnet_notebook_dup_attachment (CarnetNotebook  *self,
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
 
-  stmt = prepare (self,
+  stmt = carnet_notebook_prepare (self,
                   "SELECT a.name, a.data FROM results r JOIN attachments a ON a.id = r.attachment_id"
                   " WHERE r.id = ?1",
                   error);
@@ -2559,7 +2566,7 @@ carnet_notebook_dup_attachment (CarnetNotebook  *self,
     g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
                  _("Result %" G_GINT64_FORMAT " has no attached file"), result_id);
   else
-    set_sqlite_error (error, self->db, rc);
+    carnet_sqlite_set_error (error, self->db, rc);
 
   return NULL;
 }
@@ -2580,7 +2587,7 @@ carnet_notebook_answer_question (CarnetNotebook  *self,
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
   record = carnet_notebook_get (self, CARNET_RECORD_QUESTION, question_id, error);
@@ -2590,13 +2597,13 @@ carnet_notebook_answer_question (CarnetNotebook  *self,
   carnet_question_set_answer (CARNET_QUESTION (record), answer);
   carnet_question_set_status (CARNET_QUESTION (record), CARNET_QUESTION_ANSWERED);
   if (!carnet_record_validate (record, error) ||
-      !update_record (self, record, now_utc (self), error))
+      !update_record (self, record, carnet_notebook_now_utc (self), error))
     goto failed;
 
-  return commit (self, error);
+  return carnet_notebook_commit (self, error);
 
 failed:
-  rollback (self);
+  carnet_notebook_rollback (self);
   return FALSE;
 }
 
@@ -2626,14 +2633,14 @@ carnet_notebook_move_question (CarnetNotebook  *self,
       return FALSE;
     }
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
   record = carnet_notebook_get (self, CARNET_RECORD_QUESTION, question_id, error);
   if (record == NULL)
     goto failed;
 
-  stmt = prepare (self,
+  stmt = carnet_notebook_prepare (self,
                   "SELECT " QUESTION_COLUMNS " FROM questions"
                   " WHERE appointment_id IS ?1 AND trashed_utc IS NULL AND id <> ?2"
                   " ORDER BY position, id",
@@ -2646,13 +2653,13 @@ carnet_notebook_move_question (CarnetNotebook  *self,
   siblings = g_list_store_new (CARNET_TYPE_QUESTION);
   if (!read_rows (self, stmt, CARNET_RECORD_QUESTION, siblings, error))
     goto failed;
-  g_clear_pointer (&stmt, reset_cached_stmt);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (siblings));
   new_index = MIN (position - 1, n);
   g_list_store_insert (siblings, new_index, record);
 
-  update = prepare (self, "UPDATE questions SET position = ?2, modified_utc = ?3 WHERE id = ?1", error);
+  update = carnet_notebook_prepare (self, "UPDATE questions SET position = ?2, modified_utc = ?3 WHERE id = ?1", error);
   if (update == NULL)
     goto failed;
 
@@ -2662,17 +2669,17 @@ carnet_notebook_move_question (CarnetNotebook  *self,
 
       sqlite3_bind_int64 (update, 1, carnet_record_get_id (question));
       sqlite3_bind_int (update, 2, (int)next);
-      sqlite3_bind_int64 (update, 3, now_utc (self));
-      if (!step_done (self, update, error))
+      sqlite3_bind_int64 (update, 3, carnet_notebook_now_utc (self));
+      if (!carnet_notebook_step_done (self, update, error))
         goto failed;
-      reset_cached_stmt (update);
+      carnet_cached_stmt_reset (update);
     }
-  g_clear_pointer (&update, reset_cached_stmt);
+  g_clear_pointer (&update, carnet_cached_stmt_reset);
 
-  return commit (self, error);
+  return carnet_notebook_commit (self, error);
 
 failed:
-  rollback (self);
+  carnet_notebook_rollback (self);
   return FALSE;
 }
 
@@ -2729,16 +2736,16 @@ carnet_notebook_trash (CarnetNotebook    *self,
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
   g_return_val_if_fail (kind < CARNET_N_RECORD_KINDS, FALSE);
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
-  stmt = prepare (self, trash_sql[kind], error);
+  stmt = carnet_notebook_prepare (self, trash_sql[kind], error);
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, now_utc (self));
+  sqlite3_bind_int64 (stmt, 1, carnet_notebook_now_utc (self));
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error))
     goto failed;
 
   if (sqlite3_changes (self->db) == 0)
@@ -2746,12 +2753,12 @@ carnet_notebook_trash (CarnetNotebook    *self,
       set_not_found_error (error, kind, id);
       goto failed;
     }
-  g_clear_pointer (&stmt, reset_cached_stmt);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
-  return commit (self, error);
+  return carnet_notebook_commit (self, error);
 
 failed:
-  rollback (self);
+  carnet_notebook_rollback (self);
   return FALSE;
 }
 
@@ -2771,16 +2778,16 @@ carnet_notebook_restore (CarnetNotebook    *self,
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
   g_return_val_if_fail (kind < CARNET_N_RECORD_KINDS, FALSE);
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return FALSE;
 
-  stmt = prepare (self, restore_sql[kind], error);
+  stmt = carnet_notebook_prepare (self, restore_sql[kind], error);
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, now_utc (self));
+  sqlite3_bind_int64 (stmt, 1, carnet_notebook_now_utc (self));
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error))
     goto failed;
 
   if (sqlite3_changes (self->db) == 0)
@@ -2811,12 +2818,12 @@ carnet_notebook_restore (CarnetNotebook    *self,
         }
       goto failed;
     }
-  g_clear_pointer (&stmt, reset_cached_stmt);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
-  return commit (self, error);
+  return carnet_notebook_commit (self, error);
 
 failed:
-  rollback (self);
+  carnet_notebook_rollback (self);
   return FALSE;
 }
 
@@ -2847,7 +2854,7 @@ carnet_notebook_list_trash (CarnetNotebook  *self,
   store = g_list_store_new (CARNET_TYPE_RECORD);
   for (CarnetRecordKind kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
     {
-      g_autoptr(CarnetCachedStmt) stmt = prepare (self, list_trash_sql[kind], error);
+      g_autoptr(CarnetCachedStmt) stmt = carnet_notebook_prepare (self, list_trash_sql[kind], error);
 
       if (stmt == NULL || !read_rows (self, stmt, kind, store, error))
         return NULL;
@@ -2878,46 +2885,46 @@ carnet_notebook_purge_trash (CarnetNotebook  *self,
   now = carnet_clock_get_now (self->clock);
   cutoff = g_date_time_add_days (now, -CARNET_TRASH_DAYS);
 
-  if (!begin_write (self, error))
+  if (!carnet_notebook_begin_write (self, error))
     return 0;
 
   for (CarnetRecordKind kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
     {
-      g_autoptr(CarnetCachedStmt) stmt = prepare (self, purge_sql[kind], error);
+      g_autoptr(CarnetCachedStmt) stmt = carnet_notebook_prepare (self, purge_sql[kind], error);
 
       if (stmt == NULL)
         goto failed;
 
       bind_time (stmt, 1, cutoff);
-      if (!step_done (self, stmt, error))
+      if (!carnet_notebook_step_done (self, stmt, error))
         goto failed;
       purged += (guint)sqlite3_changes (self->db);
     }
 
   {
     g_autoptr(CarnetCachedStmt) stmt =
-      prepare (self,
+      carnet_notebook_prepare (self,
                "DELETE FROM attachments WHERE id NOT IN"
                " (SELECT attachment_id FROM results WHERE attachment_id IS NOT NULL)",
                error);
 
-    if (stmt == NULL || !step_done (self, stmt, error))
+    if (stmt == NULL || !carnet_notebook_step_done (self, stmt, error))
       goto failed;
   }
 
   if (purged == 0)
     {
-      rollback (self);
+      carnet_notebook_rollback (self);
       return 0;
     }
 
-  if (!commit (self, error))
+  if (!carnet_notebook_commit (self, error))
     return 0;
 
   return purged;
 
 failed:
-  rollback (self);
+  carnet_notebook_rollback (self);
   return 0;
 }
 
@@ -2942,7 +2949,7 @@ carnet_notebook_check (CarnetNotebook  *self,
 
   report->schema_version = self->schema_version;
 
-  stmt = prepare (self, "PRAGMA integrity_check", error);
+  stmt = carnet_notebook_prepare (self, "PRAGMA integrity_check", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2954,12 +2961,12 @@ carnet_notebook_check (CarnetNotebook  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return NULL;
     }
-  g_clear_pointer (&stmt, reset_cached_stmt);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
-  stmt = prepare (self, "PRAGMA foreign_key_check", error);
+  stmt = carnet_notebook_prepare (self, "PRAGMA foreign_key_check", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2969,33 +2976,33 @@ carnet_notebook_check (CarnetNotebook  *self,
                                       column_text (stmt, 0), column_text (stmt, 2)));
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc);
+      carnet_sqlite_set_error (error, self->db, rc);
       return NULL;
     }
-  g_clear_pointer (&stmt, reset_cached_stmt);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
   for (CarnetRecordKind kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
     {
-      g_autoptr(CarnetCachedStmt) count = prepare (self, count_sql[kind], error);
+      g_autoptr(CarnetCachedStmt) count = carnet_notebook_prepare (self, count_sql[kind], error);
 
       if (count == NULL)
         return NULL;
       rc = sqlite3_step (count);
       if (rc != SQLITE_ROW)
         {
-          set_sqlite_error (error, self->db, rc);
+          carnet_sqlite_set_error (error, self->db, rc);
           return NULL;
         }
       report->trashed += (guint)sqlite3_column_int64 (count, 1);
       report->counts[kind] = (guint)(sqlite3_column_int64 (count, 0) - sqlite3_column_int64 (count, 1));
     }
 
-  stmt = prepare (self, "PRAGMA journal_mode", error);
+  stmt = carnet_notebook_prepare (self, "PRAGMA journal_mode", error);
   if (stmt == NULL)
     return NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     report->journal_mode = g_strdup (column_text (stmt, 0));
-  g_clear_pointer (&stmt, reset_cached_stmt);
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
   report->ok = problems->len == 0;
   g_ptr_array_add (problems, NULL);
@@ -3065,6 +3072,14 @@ carnet_notebook_poll_changes (CarnetNotebook *self)
   g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
+}
+
+sqlite3 *
+carnet_notebook_get_db (CarnetNotebook *self)
+{
+  g_assert (CARNET_IS_NOTEBOOK (self));
+
+  return self->db;
 }
 
 const char *

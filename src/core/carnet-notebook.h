@@ -12,6 +12,7 @@
 #include "carnet-clock.h"
 #include "carnet-record.h"
 #include "carnet-occurrence.h"
+#include "carnet-reminder.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarnetNotebook, carnet_notebook, CARNET, NOTEBOOK, GObject)
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CARNET_SCHEMA_VERSION 2
+#define CARNET_SCHEMA_VERSION 3
 /* PRAGMA application_id of Carnet notebooks: "Crnt". */
 #define CARNET_APPLICATION_ID 0x43726e74
 /* Trashed records are kept this long, then purged. */
@@ -126,6 +127,36 @@ gboolean        carnet_notebook_restore           (CarnetNotebook    *self,
 GListModel     *carnet_notebook_list_trash        (CarnetNotebook    *self,
                                                    GError           **error);
 guint           carnet_notebook_purge_trash       (CarnetNotebook    *self,
+                                                   GError           **error);
+
+/* Reminders (carnet-notebook-reminders.c) */
+
+/* Reminders that fell due while nothing ran are caught up for this long;
+ * older ones are history, not news. */
+#define CARNET_REMINDER_CATCH_UP_DAYS 30
+
+GListModel     *carnet_notebook_list_reminders    (CarnetNotebook    *self,
+                                                   GDateTime         *from,
+                                                   GDateTime         *to,
+                                                   GError           **error);
+GDateTime      *carnet_notebook_next_reminder_due (CarnetNotebook    *self,
+                                                   GError           **error);
+GListModel     *carnet_notebook_claim_due_reminders (CarnetNotebook  *self,
+                                                     GError         **error);
+gboolean        carnet_notebook_release_reminder  (CarnetNotebook    *self,
+                                                   CarnetReminder    *reminder,
+                                                   GError           **error);
+gboolean        carnet_notebook_snooze_reminder   (CarnetNotebook    *self,
+                                                   CarnetReminder    *reminder,
+                                                   GDateTime         *until,
+                                                   GError           **error);
+gboolean        carnet_notebook_finish_reminder   (CarnetNotebook    *self,
+                                                   CarnetReminder    *reminder,
+                                                   GError           **error);
+GListModel     *carnet_notebook_list_missed_reminders (CarnetNotebook *self,
+                                                       GError        **error);
+CarnetReminder *carnet_notebook_find_reminder     (CarnetNotebook    *self,
+                                                   const char        *key,
                                                    GError           **error);
 
 /* Health */

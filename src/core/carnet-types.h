@@ -73,6 +73,23 @@ typedef enum
   CARNET_FLAG_HIGH,
 } CarnetFlag;
 
+/* Where a reminder stands. */
+typedef enum
+{
+  /* Not shown yet: not due, or due and not decided. */
+  CARNET_REMINDER_PENDING,
+  /* Shown when it fell due. */
+  CARNET_REMINDER_NOTIFIED,
+  /* Shown after its time: nothing ran when it fell due. */
+  CARNET_REMINDER_LATE,
+  /* Fell due while nothing ran, and the appointment was over by then. */
+  CARNET_REMINDER_MISSED,
+  /* Shown, then put off until later. */
+  CARNET_REMINDER_SNOOZED,
+  /* Shown and acknowledged. */
+  CARNET_REMINDER_DONE,
+} CarnetReminderState;
+
 /* PRO-CTCAE's five-point scale of a symptom's severity. */
 #define CARNET_SEVERITY_MIN 0
 #define CARNET_SEVERITY_MAX 4

@@ -351,7 +351,7 @@ test_migrate_from_v1 (void)
 
   notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, 2);
+  g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, CARNET_SCHEMA_VERSION);
   g_assert_cmpstr (carnet_notebook_get_person (notebook), ==, "Jean");
 
   /* Version 2's table works on the migrated data. */

@@ -773,6 +773,34 @@ class TestCheck(CliTestCase):
         self.assertEqual(report['trashed'], 1)
 
 
+    def test_damaged_notebook(self):
+        for i in range(3):
+            self.add('question', '--text', 'Question %d' % i)
+        # Point an index at another one's pages: SQLite still reads the file,
+        # but integrity_check finds the rows missing from the index.
+        db = sqlite3.connect(self.notebook)
+        db.execute('PRAGMA writable_schema = ON')
+        other = db.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index'"
+                           " AND tbl_name != 'questions' AND sql IS NOT NULL").fetchone()[0]
+        db.execute("UPDATE sqlite_master SET rootpage = ? WHERE type = 'index'"
+                   " AND tbl_name = 'questions' AND sql IS NOT NULL", (other,))
+        db.commit()
+        db.close()
+        before = self.snapshot()
+        for args in (('check',), ('check', '--json')):
+            proc = self.run_cli(*args)
+            self.assertEqual(proc.returncode, 1)
+            self.assertEqual(proc.stderr, 'carnet-cli: %s failed its integrity check\n'
+                             % self.notebook)
+            if '--json' in args:
+                report = json.loads(proc.stdout)
+                self.assertIs(report['ok'], False)
+                self.assertTrue(report['problems'])
+            else:
+                self.assertRegex(proc.stdout, r'Integrity: +damaged\n')
+        self.assertEqual(self.snapshot(), before)
+
+
 class TestNotebookFiles(CliTestCase):
     READ_COMMANDS = [('list', 'results'), ('show', 'result', '1'), ('agenda',), ('check',)]
     WRITE_COMMANDS = [('add', 'question', '--text', 'Q'),
@@ -825,6 +853,22 @@ class TestNotebookFiles(CliTestCase):
         with open(path, 'wb') as f:
             f.write(bytes(range(256)) * 64)
         self.check_refused(path, re.compile(r'^carnet-cli: .*not a Carnet notebook.*\n$'))
+
+    def test_newer_notebook(self):
+        self.add('question', '--text', 'Q')
+        db = sqlite3.connect(self.notebook)
+        db.execute('PRAGMA user_version = 999')
+        db.commit()
+        db.close()
+        message = re.compile(r'^carnet-cli: .*newer version of Carnet.*\n$')
+        for command in self.WRITE_COMMANDS:
+            self.failed(message, *command)
+        for command in self.READ_COMMANDS:
+            proc = self.run_cli(*command)
+            if proc.returncode != 0:
+                self.assertEqual(proc.returncode, 1)
+                self.assertRegex(proc.stderr, message)
+                self.assertEqual(proc.stdout, '')
 
     def test_empty_file(self):
         path = os.path.join(self.dir, 'empty.carnet')
@@ -893,7 +937,8 @@ def main():
         return 0
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
     if len(sys.argv) > 1:
-        suite = unittest.TestSuite(t for s in suite for c in s for t in c
+        # Only the tests whose names contain one of the arguments.
+        suite = unittest.TestSuite(t for c in suite for t in c
                                    if any(a in t.id() for a in sys.argv[1:]))
     print('1..%d' % suite.countTestCases())
     result = TapResult()

@@ -1,0 +1,422 @@
+/* carnet-application.c: the Carnet application, one instance per session
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GApplication uniqueness makes a second `carnet` hand its command line to the
+ * running instance, which opens (or brings forward) one window per notebook.
+ */
+#define G_LOG_DOMAIN "carnet-app"
+
+#include "config.h"
+
+#include "carnet-application.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "carnet.h"
+#include "carnet-window.h"
+
+/* How many notebooks GSettings remembers. */
+#define KNOWN_NOTEBOOKS_MAX 20
+
+struct _CarnetApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (CarnetApplication, carnet_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "notebook", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the notebook FILE, creating it if it does not exist"), N_("FILE") },
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo notebook, made afresh: a fictional patient’s year"), NULL },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static CarnetWindow *
+find_window (CarnetApplication *self,
+             const char        *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (CARNET_IS_WINDOW (l->data) &&
+          g_strcmp0 (carnet_window_get_path (l->data), path) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static CarnetNotebook *
+open_file (const char  *path,
+           GError     **error)
+{
+  g_autoptr(CarnetClock) clock = carnet_clock_new_system ();
+  g_autoptr(GError) local_error = NULL;
+  CarnetNotebook *notebook;
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_CREATE, clock, &local_error);
+  if (notebook != NULL)
+    return notebook;
+
+  /* A newer Carnet's notebook may still be readable; it is never written. */
+  if (g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION))
+    {
+      notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_READ_ONLY, clock, NULL);
+      if (notebook != NULL)
+        return notebook;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static void
+present_notebook (CarnetApplication *self,
+                  const char        *path,
+                  CarnetNotebook    *notebook,
+                  const GError      *error)
+{
+  CarnetWindow *window;
+
+  window = carnet_window_new (GTK_APPLICATION (self));
+
+  if (notebook != NULL)
+    {
+      carnet_notebook_watch (notebook);
+      carnet_window_set_notebook (window, notebook);
+    }
+  else
+    {
+      carnet_window_show_error (window, path, error);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+remember_notebook (CarnetApplication *self,
+                   const char        *path)
+{
+  g_auto(GStrv) known = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  known = g_settings_get_strv (self->settings, "notebooks");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; known[i] != NULL && n < KNOWN_NOTEBOOKS_MAX; i++)
+    {
+      if (g_strcmp0 (known[i], path) == 0)
+        continue;
+      g_strv_builder_add (builder, known[i]);
+      n++;
+    }
+  updated = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "notebooks", (const char * const *) updated);
+  g_settings_set_string (self->settings, "last-notebook", path);
+}
+
+/* The demo is made afresh each time: whatever was changed in it goes. */
+static gboolean
+remove_notebook_files (const char  *path,
+                       GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (file);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not remove the old demo notebook “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Carnet"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Carnet developers"),
+                         "comments", _("A follow-up journal for patients and their caregivers: "
+                                       "appointments, exam results, side effects and questions "
+                                       "for the doctor, kept on your computer."),
+                         "copyright", _("© 2026 The Carnet developers"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+demo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  carnet_application_open_demo (CARNET_APPLICATION (user_data));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing (rather than destroying) lets each window save its size. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (app);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_activated },
+  { .name = "demo", .activate = demo_activated },
+  { .name = "quit", .activate = quit_activated },
+};
+
+/* Overrides */
+
+static int
+carnet_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("carnet %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return G_APPLICATION_CLASS (carnet_application_parent_class)->handle_local_options (app, options);
+}
+
+static int
+carnet_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  CarnetApplication *self = CARNET_APPLICATION (app);
+  GVariantDict *options;
+  const char *notebook = NULL;
+  gboolean demo = FALSE;
+
+  options = g_application_command_line_get_options_dict (command_line);
+  g_variant_dict_lookup (options, "notebook", "^&ay", &notebook);
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+
+  if (notebook != NULL && demo)
+    {
+      g_application_command_line_printerr (command_line, "carnet: %s\n",
+                                           _("--demo and --notebook cannot be used together"));
+      return 2;
+    }
+
+  if (demo)
+    {
+      carnet_application_open_demo (self);
+    }
+  else if (notebook != NULL)
+    {
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+
+      file = g_application_command_line_create_file_for_arg (command_line, notebook);
+      path = g_file_get_path (file);
+      carnet_application_open_notebook (self, path);
+    }
+  else
+    {
+      g_application_activate (app);
+    }
+
+  return 0;
+}
+
+static void
+carnet_application_activate (GApplication *app)
+{
+  CarnetApplication *self = CARNET_APPLICATION (app);
+  g_autofree char *last = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  last = g_settings_get_string (self->settings, "last-notebook");
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    {
+      carnet_application_open_notebook (self, last);
+    }
+  else
+    {
+      g_autofree char *path = carnet_notebook_default_path ();
+
+      carnet_application_open_notebook (self, path);
+    }
+}
+
+static void
+carnet_application_startup (GApplication *app)
+{
+  CarnetApplication *self = CARNET_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *rename_accels[] = { "F2", NULL };
+
+  G_APPLICATION_CLASS (carnet_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.rename", rename_accels);
+}
+
+static void
+carnet_application_shutdown (GApplication *app)
+{
+  CarnetApplication *self = CARNET_APPLICATION (app);
+
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (carnet_application_parent_class)->shutdown (app);
+}
+
+static void
+carnet_application_class_init (CarnetApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = carnet_application_handle_local_options;
+  app_class->command_line = carnet_application_command_line;
+  app_class->activate = carnet_application_activate;
+  app_class->startup = carnet_application_startup;
+  app_class->shutdown = carnet_application_shutdown;
+}
+
+static void
+carnet_application_init (CarnetApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A follow-up journal for patients and their caregivers."));
+}
+
+/* Public API */
+
+CarnetApplication *
+carnet_application_new (void)
+{
+  return g_object_new (CARNET_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       NULL);
+}
+
+/**
+ * carnet_application_open_notebook:
+ * @self: the application
+ * @path: a notebook file, created if it does not exist
+ *
+ * Brings forward the window of @path, or opens it in a new one; a file that
+ * cannot be opened gets a window that says why.
+ */
+void
+carnet_application_open_notebook (CarnetApplication *self,
+                                  const char        *path)
+{
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *canonical = NULL;
+  CarnetWindow *window;
+
+  g_return_if_fail (CARNET_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+
+  window = find_window (self, canonical);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  notebook = open_file (canonical, &error);
+  if (notebook != NULL)
+    remember_notebook (self, canonical);
+
+  present_notebook (self, canonical, notebook, error);
+}
+
+/**
+ * carnet_application_open_demo:
+ * @self: the application
+ *
+ * Opens the demo notebook, made afresh from carnet_demo_populate(); it lives
+ * apart from the user's notebooks and is not remembered among them.
+ */
+void
+carnet_application_open_demo (CarnetApplication *self)
+{
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_path = NULL;
+  g_autofree char *path = NULL;
+  CarnetWindow *window;
+
+  g_return_if_fail (CARNET_IS_APPLICATION (self));
+
+  demo_path = carnet_demo_path ();
+  path = g_canonicalize_filename (demo_path, NULL);
+
+  window = find_window (self, path);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (remove_notebook_files (path, &error))
+    {
+      notebook = open_file (path, &error);
+      if (notebook != NULL && !carnet_demo_populate (notebook, &error))
+        g_clear_object (&notebook);
+    }
+
+  present_notebook (self, path, notebook, error);
+}

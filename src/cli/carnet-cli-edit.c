@@ -472,23 +472,13 @@ apply_side_effect (CarnetRecord   *record,
   if ((text = carnet_cli_args_get (args, "--symptom")) != NULL)
     carnet_side_effect_set_symptom (self, text);
 
-  /* Any whole number: the core says which are severities, but for the
-   * negative ones (see below). */
+  /* Any whole number: the core says which are severities. */
   if ((text = carnet_cli_args_get (args, "--severity")) != NULL)
     {
       gint64 severity;
 
       if (!carnet_cli_parse_int ("--severity", text, G_MININT, G_MAXINT, &severity, error))
         return FALSE;
-
-      /* The core keeps -1 for "not chosen yet", which it would call
-       * missing: a negative severity typed is out of the scale. */
-      if (severity < CARNET_SEVERITY_MIN)
-        {
-          carnet_set_field_error (error, "severity", _("must be %d to %d, got %d"),
-                                  CARNET_SEVERITY_MIN, CARNET_SEVERITY_MAX, (int) severity);
-          return FALSE;
-        }
       carnet_side_effect_set_severity (self, (int) severity);
     }
 

@@ -101,6 +101,8 @@ static const CarnetCliOption question_options[] = {
     N_("The consultation to ask it at (default: the next consultation)") },
   { "--by", VALUE, "author by", N_("WHO"), N_("patient or caregiver (default: patient)") },
   { "--status", VALUE | EDIT_ONLY, "status", N_("S"), N_("open, asked or answered") },
+  { "--answer", VALUE | EDIT_ONLY, "answer", N_("T"),
+    N_("The answer (“carnet-cli answer” also marks the question answered)") },
   { "--position", VALUE | EDIT_ONLY, "position", N_("N"),
     N_("Its place among the questions of its consultation, from 1") },
   { "--json", CARNET_CLI_OPTION_FLAG, NULL, NULL, N_("Print the whole question as JSON") },
@@ -556,6 +558,9 @@ apply_question (CarnetRecord   *record,
       carnet_question_set_status (self, value);
     }
 
+  if ((text = carnet_cli_args_get (args, "--answer")) != NULL)
+    carnet_question_set_answer (self, optional_text (text));
+
   /* The position itself is set by carnet_notebook_move_question(), which
    * renumbers the others. */
   if ((text = carnet_cli_args_get (args, "--position")) != NULL)
@@ -884,13 +889,6 @@ carnet_cli_add (CarnetCliContext  *ctx,
       g_autofree char *name = g_path_get_basename (carnet_cli_args_get (args, "--attach"));
 
       carnet_result_set_attachment (CARNET_RESULT (record), name, attachment);
-    }
-
-  if (CARNET_IS_QUESTION (record))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      carnet_question_set_created (CARNET_QUESTION (record), now);
     }
 
   if (!carnet_record_validate (record, error))

@@ -60,34 +60,33 @@ typedef struct
 
 typedef struct _CarnetCliArgs CarnetCliArgs;
 
-gboolean       carnet_cli_wants_help        (int                     argc,
-                                             char                  **argv);
-CarnetCliArgs *carnet_cli_args_parse        (const CarnetCliOption  *options,
-                                             CarnetCliOptionFlags    excluded,
-                                             int                     argc,
-                                             char                  **argv,
-                                             GError                **error);
-void           carnet_cli_args_free         (CarnetCliArgs          *args);
-gboolean       carnet_cli_args_has          (CarnetCliArgs          *args,
-                                             const char             *name);
-const char    *carnet_cli_args_get          (CarnetCliArgs          *args,
-                                             const char             *name);
-guint          carnet_cli_args_get_n_positionals (CarnetCliArgs     *args);
-const char    *carnet_cli_args_get_positional (CarnetCliArgs        *args,
-                                             guint                   index);
-gboolean       carnet_cli_args_check_positionals (CarnetCliArgs     *args,
-                                             guint                   n,
-                                             const char             *what,
-                                             GError                **error);
-gboolean       carnet_cli_args_check_required (CarnetCliArgs        *args,
-                                             const CarnetCliOption  *options,
-                                             GError                **error);
+gboolean       carnet_cli_wants_help             (int                     argc,
+                                                  char                  **argv);
+CarnetCliArgs *carnet_cli_args_parse             (const CarnetCliOption  *options,
+                                                  CarnetCliOptionFlags    excluded,
+                                                  int                     argc,
+                                                  char                  **argv,
+                                                  GError                **error);
+void           carnet_cli_args_free              (CarnetCliArgs          *args);
+gboolean       carnet_cli_args_has               (CarnetCliArgs          *args,
+                                                  const char             *name);
+const char    *carnet_cli_args_get               (CarnetCliArgs          *args,
+                                                  const char             *name);
+guint          carnet_cli_args_get_n_positionals (CarnetCliArgs          *args);
+const char    *carnet_cli_args_get_positional    (CarnetCliArgs          *args,
+                                                  guint                   index);
+gboolean       carnet_cli_args_check_positionals (CarnetCliArgs          *args,
+                                                  guint                   n,
+                                                  const char             *what,
+                                                  GError                **error);
+gboolean       carnet_cli_args_check_required    (CarnetCliArgs          *args,
+                                                  const CarnetCliOption  *options,
+                                                  GError                **error);
+char          *carnet_cli_describe_options       (const CarnetCliOption  *options,
+                                                  CarnetCliOptionFlags    excluded);
+char          *carnet_cli_describe_required      (const CarnetCliOption  *options);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CarnetCliArgs, carnet_cli_args_free)
-
-char          *carnet_cli_describe_options  (const CarnetCliOption  *options,
-                                             CarnetCliOptionFlags    excluded);
-char          *carnet_cli_describe_required (const CarnetCliOption  *options);
 
 /* Values of options; a value of the wrong syntax is a usage error. */
 
@@ -139,24 +138,24 @@ int         carnet_cli_exit_status       (const GError           *error);
 
 /* Notebooks */
 
-CarnetNotebook *carnet_cli_open_notebook (const char             *path,
-                                          CarnetOpenFlags         flags,
-                                          GError                **error);
-CarnetRecord   *carnet_cli_get_record    (CarnetNotebook         *notebook,
-                                          CarnetRecordKind        kind,
-                                          gint64                  id,
-                                          const char             *option,
-                                          gboolean                allow_trashed,
-                                          GError                **error);
-CarnetRecord   *carnet_cli_find_in_trash (CarnetNotebook         *notebook,
-                                          CarnetRecordKind        kind,
-                                          gint64                  id,
-                                          GError                **error);
-void            carnet_cli_set_missing_error (GError          **error,
-                                              CarnetRecordKind  kind,
-                                              gint64            id,
-                                              const char       *option);
-void            carnet_cli_print_json    (JsonNode               *node);
+CarnetNotebook *carnet_cli_open_notebook     (const char         *path,
+                                              CarnetOpenFlags     flags,
+                                              GError            **error);
+CarnetRecord   *carnet_cli_get_record        (CarnetNotebook     *notebook,
+                                              CarnetRecordKind    kind,
+                                              gint64              id,
+                                              const char         *option,
+                                              gboolean            allow_trashed,
+                                              GError            **error);
+CarnetRecord   *carnet_cli_find_in_trash     (CarnetNotebook     *notebook,
+                                              CarnetRecordKind    kind,
+                                              gint64              id,
+                                              GError            **error);
+void            carnet_cli_set_missing_error (GError            **error,
+                                              CarnetRecordKind    kind,
+                                              gint64              id,
+                                              const char         *option);
+void            carnet_cli_print_json        (JsonNode           *node);
 
 /* Commands: each returns FALSE with @error set when it failed. */
 

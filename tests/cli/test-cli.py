@@ -594,6 +594,11 @@ class TestQuestions(CliTestCase):
         self.ok('edit', 'question', '1', '--text', 'Un bis', '--by', 'caregiver')
         shown = self.ok_json('show', 'question', '1')
         self.assertEqual((shown['text'], shown['by']), ('Un bis', 'caregiver'))
+        self.failed('--answer: is required when the question is answered', 'edit', 'question',
+                    '1', '--status', 'answered')
+        self.ok('edit', 'question', '1', '--status', 'answered', '--answer', 'Oui')
+        shown = self.ok_json('show', 'question', '1')
+        self.assertEqual((shown['status'], shown['answer']), ('answered', 'Oui'))
 
     def test_bad_input(self):
         self.add('question', '--text', 'Q')

@@ -60,7 +60,9 @@ fi
 # The installed schema compiles, and the French catalogue is a valid .mo.
 glib-compile-schemas --strict --dry-run "$root$datadir/glib-2.0/schemas"
 if command -v msgunfmt >/dev/null; then
-  msgunfmt "$root$localedir/fr/LC_MESSAGES/carnet.mo" | grep -q 'msgstr "Carnet —' || {
+  # (Not piped into grep -q: msgunfmt would die of SIGPIPE under pipefail.)
+  msgunfmt "$root$localedir/fr/LC_MESSAGES/carnet.mo" >"$destdir/carnet.po"
+  grep -q 'msgstr "Carnet — ' "$destdir/carnet.po" || {
     echo "carnet.mo lacks the window title's translation" >&2; exit 1; }
 fi
 

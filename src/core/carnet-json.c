@@ -304,6 +304,39 @@ carnet_json_from_occurrence (CarnetOccurrence *occurrence)
 }
 
 /**
+ * carnet_json_from_reminder:
+ *
+ * Returns: (transfer full): `appointment_id title start fires_at offset_min`,
+ *   plus `state` and, for a snoozed one, `due`
+ */
+JsonNode *
+carnet_json_from_reminder (CarnetReminder *reminder)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  CarnetAppointment *appointment;
+
+  g_return_val_if_fail (CARNET_IS_REMINDER (reminder), NULL);
+
+  appointment = carnet_reminder_get_appointment (reminder);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  add_id (builder, "appointment_id", carnet_reminder_get_appointment_id (reminder));
+  add_string (builder, "title", carnet_appointment_get_title (appointment));
+  add_time (builder, "start", carnet_reminder_get_occurrence_start (reminder));
+  add_time (builder, "fires_at", carnet_reminder_get_fires_at (reminder));
+  json_builder_set_member_name (builder, "offset_min");
+  json_builder_add_int_value (builder, carnet_offset_get_minutes (carnet_reminder_get_offset (reminder)));
+  add_enum (builder, "state", CARNET_TYPE_REMINDER_STATE, carnet_reminder_get_state (reminder));
+  add_time (builder, "due", carnet_reminder_get_due (reminder));
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
  * carnet_json_from_list:
  * @records: a list of #CarnetRecord or #CarnetOccurrence
  *
@@ -327,10 +360,12 @@ carnet_json_from_list (GListModel *records)
 
       if (CARNET_IS_OCCURRENCE (item))
         json_array_add_element (array, carnet_json_from_occurrence (CARNET_OCCURRENCE (item)));
+      else if (CARNET_IS_REMINDER (item))
+        json_array_add_element (array, carnet_json_from_reminder (CARNET_REMINDER (item)));
       else if (CARNET_IS_RECORD (item))
         json_array_add_element (array, carnet_json_from_record (CARNET_RECORD (item)));
       else
-        g_critical ("%s: a %s is neither a record nor an occurrence",
+        g_critical ("%s: a %s is not a record, an occurrence or a reminder",
                     G_STRFUNC, G_OBJECT_TYPE_NAME (item));
     }
 

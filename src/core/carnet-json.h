@@ -10,11 +10,13 @@
 
 #include "carnet-record.h"
 #include "carnet-occurrence.h"
+#include "carnet-reminder.h"
 
 G_BEGIN_DECLS
 
 JsonNode *carnet_json_from_record     (CarnetRecord     *record);
 JsonNode *carnet_json_from_occurrence (CarnetOccurrence *occurrence);
+JsonNode *carnet_json_from_reminder   (CarnetReminder   *reminder);
 JsonNode *carnet_json_from_list       (GListModel       *records);
 char     *carnet_json_to_string       (JsonNode         *node,
                                        gboolean          pretty);

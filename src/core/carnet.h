@@ -17,6 +17,7 @@
 #include "carnet-question.h"
 #include "carnet-treatment.h"
 #include "carnet-occurrence.h"
+#include "carnet-reminder.h"
 #include "carnet-notebook.h"
 #include "carnet-json.h"
 #include "carnet-demo.h"

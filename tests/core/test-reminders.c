@@ -172,6 +172,20 @@ test_offsets_and_repeats (Fixture       *fixture,
     g_assert_cmpstr (second_at, ==, "2026-10-05T06:30:00+02:00");
   }
 
+  /* As carnet-cli reminders --json prints them. */
+  {
+    g_autoptr(JsonNode) json = carnet_json_from_list (planned);
+    JsonArray *array = json_node_get_array (json);
+    JsonObject *first = json_array_get_object_element (array, 0);
+
+    g_assert_cmpuint (json_array_get_length (array), ==, 6);
+    g_assert_cmpint (json_object_get_int_member (first, "appointment_id"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Follow-up");
+    g_assert_cmpstr (json_object_get_string_member (first, "start"), ==, "2026-10-05T08:30:00+02:00");
+    g_assert_cmpstr (json_object_get_string_member (first, "fires_at"), ==, "2026-10-04T08:30:00+02:00");
+    g_assert_cmpint (json_object_get_int_member (first, "offset_min"), ==, 1440);
+  }
+
   shown = run_until (fixture, end);
   g_assert_cmpuint (shown->len, ==, 6);
   for (guint i = 0; i < shown->len; i++)

@@ -18,6 +18,8 @@
 
 /* How far ahead the agenda looks when no --to is given. */
 #define AGENDA_DAYS 90
+/* How far ahead `reminders` looks when no --to is given. */
+#define REMINDER_DAYS 30
 
 /* Table cells are one line; a long text is cut there. */
 #define CELL_MAX_CHARS 60
@@ -931,6 +933,105 @@ carnet_cli_agenda (CarnetCliContext  *ctx,
                        format_text (carnet_appointment_kind_label (carnet_appointment_get_kind (appointment))),
                        format_text (carnet_appointment_get_title (appointment)),
                        format_text (carnet_status_label (carnet_occurrence_get_status (occurrence))),
+                       format_id (carnet_record_get_id (CARNET_RECORD (appointment))));
+      }
+
+    table_print (table);
+  }
+
+  return TRUE;
+}
+
+/* reminders */
+
+gboolean
+carnet_cli_reminders (CarnetCliContext  *ctx,
+                      int                argc,
+                      char             **argv,
+                      GError           **error)
+{
+  g_autoptr(CarnetCliArgs) args = NULL;
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GListModel) reminders = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  guint n_reminders;
+
+  if (carnet_cli_wants_help (argc, argv))
+    {
+      g_autofree char *options = carnet_cli_describe_options (range_options, 0);
+
+      g_print ("%s\n\n%s\n", _("Usage: carnet-cli reminders [--from WHEN] [--to WHEN] [--json]"),
+               _("List the reminders that will fire, and when, in order; nothing is fired."));
+      g_print (ngettext ("Without --from, from now on; without --to, up to %d day after the start.\n",
+                         "Without --from, from now on; without --to, up to %d days after the start.\n",
+                         REMINDER_DAYS),
+               REMINDER_DAYS);
+      g_print ("\n%s\n%s", _("Options:"), options);
+      return TRUE;
+    }
+
+  if (!parse_view_args (ctx, "reminders", range_options, argc, argv, 0, &args, error) ||
+      !carnet_cli_parse_range (args, &from, &to, error))
+    return FALSE;
+
+  if (from == NULL)
+    {
+      from = g_date_time_new_now_local ();
+      if (to != NULL && g_date_time_compare (from, to) >= 0)
+        {
+          carnet_cli_usage_error (error, _("%s: must come after now when there is no --from"), "--to");
+          return FALSE;
+        }
+    }
+
+  if (to == NULL)
+    to = g_date_time_add_days (from, REMINDER_DAYS);
+
+  notebook = carnet_cli_open_notebook (ctx->notebook_path, CARNET_OPEN_FLAGS_READ_ONLY, error);
+  if (notebook == NULL)
+    return FALSE;
+
+  reminders = carnet_notebook_list_reminders (notebook, from, to, error);
+  if (reminders == NULL)
+    return FALSE;
+
+  n_reminders = g_list_model_get_n_items (reminders);
+
+  if (carnet_cli_args_has (args, "--json"))
+    {
+      g_autoptr(JsonNode) node = carnet_json_from_list (reminders);
+
+      carnet_cli_print_json (node);
+      return TRUE;
+    }
+
+  if (n_reminders == 0)
+    {
+      g_print ("%s\n", _("No reminder will fire."));
+      return TRUE;
+    }
+
+  {
+    g_autoptr(Table) table = table_new (_("Date"), _("Time"), _("Title"), _("Starts"),
+                                        _("Reminder"), _("ID"), NULL);
+
+    for (guint i = 0; i < n_reminders; i++)
+      {
+        g_autoptr(CarnetReminder) reminder = g_list_model_get_item (reminders, i);
+        CarnetAppointment *appointment = carnet_reminder_get_appointment (reminder);
+        GDateTime *due = carnet_reminder_get_due (reminder);
+        GDateTime *start = carnet_reminder_get_occurrence_start (reminder);
+        g_autofree char *start_date = format_date (start);
+        g_autofree char *start_clock = format_clock (start, carnet_appointment_get_all_day (appointment));
+        g_autofree char *starts = g_strdup_printf ("%s %s", start_date, start_clock);
+
+        table_add_row (table,
+                       format_date (due),
+                       format_clock (due, FALSE),
+                       format_text (carnet_appointment_get_title (appointment)),
+                       g_steal_pointer (&starts),
+                       carnet_offset_describe (carnet_reminder_get_offset (reminder)),
                        format_id (carnet_record_get_id (CARNET_RECORD (appointment))));
       }
 

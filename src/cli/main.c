@@ -36,6 +36,8 @@ static const Command commands[] = {
   { "show", carnet_cli_show, N_("show KIND ID"), N_("Show one record") },
   { "agenda", carnet_cli_agenda, N_("agenda [--from DATE] [--to DATE]"),
     N_("List the coming appointments, repeats expanded") },
+  { "reminders", carnet_cli_reminders, N_("reminders [--from WHEN] [--to WHEN]"),
+    N_("List the reminders that will fire, and when (fires nothing)") },
   { "edit", carnet_cli_edit, N_("edit KIND ID OPTIONS…"), N_("Change a record") },
   { "delete", carnet_cli_delete, N_("delete KIND ID"), N_("Move a record to the trash") },
   { "restore", carnet_cli_restore, N_("restore KIND ID"), N_("Take a record back from the trash") },

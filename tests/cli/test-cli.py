@@ -670,6 +670,43 @@ class TestTreatments(CliTestCase):
                     '--end', '2025-01-05')
 
 
+class TestReminders(CliTestCase):
+    def test_what_will_fire(self):
+        start = (datetime.datetime.now() + datetime.timedelta(days=3)).replace(
+            hour=8, minute=30, second=0, microsecond=0)
+        self.add('appointment', '--title', 'Blood test', '--kind', 'blood-test',
+                 '--at', start.strftime('%Y-%m-%dT%H:%M'), '--repeat', 'FREQ=WEEKLY;COUNT=2')
+        self.add('appointment', '--title', 'Scanner', '--kind', 'imaging',
+                 '--at', start.strftime('%Y-%m-%dT10:00'), '--remind', 'none')
+        reminders = self.ok_json('reminders')
+        # The default 1d,2h for both occurrences; none for the scanner.
+        self.assertEqual(len(reminders), 4)
+        for item in reminders:
+            self.assertEqual(set(item) >= {'appointment_id', 'title', 'start', 'fires_at',
+                                           'offset_min'}, True)
+            self.assertEqual(item['appointment_id'], 1)
+            self.assertRegex(item['fires_at'], r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$')
+        self.assertEqual([item['offset_min'] for item in reminders], [1440, 120, 1440, 120])
+        fires = [item['fires_at'] for item in reminders]
+        self.assertEqual(fires, sorted(fires))
+        self.assertTrue(reminders[0]['fires_at'].startswith(
+            (start - datetime.timedelta(days=1)).strftime('%Y-%m-%dT08:30:00')))
+        # A range that ends before the second occurrence's reminders.
+        until = (start + datetime.timedelta(days=2)).strftime('%Y-%m-%d')
+        self.assertEqual(len(self.ok_json('reminders', '--to', until)), 2)
+        # Listing fires nothing: the same list again.
+        self.assertEqual(self.ok_json('reminders'), reminders)
+        self.assertIn('1 day before', self.ok('reminders'))
+
+    def test_bad_input(self):
+        self.add('question', '--text', 'Q')
+        self.usage('--from: “soon” is not a date or time: '
+                   'write 2026-12-03 or 2026-12-03T08:30', 'reminders', '--from', 'soon')
+        self.usage('--to: must come after now when there is no --from',
+                   'reminders', '--to', '2020-01-01')
+        self.usage('--bogus: unknown option', 'reminders', '--bogus')
+
+
 class TestTrash(CliTestCase):
     def test_delete_restore(self):
         self.make_notebook()

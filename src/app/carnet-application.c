@@ -294,6 +294,7 @@ carnet_application_startup (GApplication *app)
   CarnetApplication *self = CARNET_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *rename_accels[] = { "F2", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (carnet_application_parent_class)->startup (app);
 
@@ -303,7 +304,10 @@ carnet_application_startup (GApplication *app)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  /* The windows bind these keys themselves; declared here too, menus and the
+   * shortcuts window show them. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.rename", rename_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 }
 
 static void

@@ -215,9 +215,9 @@ fill_upcoming (CarnetWindow  *self,
       location = carnet_appointment_get_location (appointment);
 
       when = carnet_format_when (start, carnet_appointment_get_all_day (appointment), now);
+      /* The place on a line of its own reads better, and wraps better when narrow. */
       if (location != NULL && *location != '\0')
-        /* Translators: an appointment's date and place: "Tomorrow at 08:30 · Lab". */
-        subtitle = g_strdup_printf (C_("when and where", "%s · %s"), when, location);
+        subtitle = g_strconcat (when, "\n", location, NULL);
       else
         subtitle = g_steal_pointer (&when);
       relative = carnet_format_relative_day (start, now);

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -312,7 +314,7 @@ test_summary (Fixture       *fixture,
   g_assert_cmpstr (row_title (upcoming, 1), ==, "Oncology consultation");
   g_assert_cmpstr (row_title (upcoming, 2), ==, "Mammography and breast ultrasound");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (upcoming, 1))),
-                   ==, "Monday, December 14 at 10:30 · Oncology day hospital, building B");
+                   ==, "Monday, December 14 at 10:30\nOncology day hospital, building B");
 
   /* One row per kind of entry, in the order of the kinds. */
   counts = find_child (GTK_WIDGET (window), "counts_list");
@@ -425,6 +427,84 @@ test_foreign_database (Fixture       *fixture,
   check_refused_file (fixture, "Not a Carnet Notebook");
 }
 
+/* The narrowest window GNOME asks apps to support (phones, tiled halves). */
+#define NARROWEST 360
+
+static int
+content_min_width (CarnetWindow *window)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int min = 0;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static void
+check_fits_narrow_window (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  CarnetWindow *window;
+
+  open_notebook (fixture);
+  window = new_window (fixture->notebook);
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+
+  carnet_demo_populate (fixture->notebook, &error);
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpstr (visible_page (window), ==, "summary");
+  g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+
+  g_set_error_literal (&error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION,
+                       "“/home/someone/Documents/a-rather-long-file-name-for-a-notebook.carnet” "
+                       "was written by a newer version of Carnet.");
+  carnet_window_show_error (window, fixture->path, error);
+  drain ();
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+
+  destroy_window (window);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  check_fits_narrow_window (fixture);
+}
+
+/* French labels are longer than English ones: they must wrap, not widen the window. */
+static void
+test_narrow_french (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *podir = g_build_filename (g_getenv ("CARNET_BUILD_ROOT"), "po", NULL);
+  g_autofree char *mo = g_build_filename (podir, "fr", "LC_MESSAGES", "carnet.mo", NULL);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the French catalogue is not built");
+      return;
+    }
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("no fr_FR.UTF-8 locale (build-aux/deps.sh test makes it)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, podir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_("An Empty Notebook"), ==, "Un carnet vide");
+
+  check_fits_narrow_window (fixture);
+
+  textdomain ("messages");
+  setlocale (LC_ALL, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +528,8 @@ main (int   argc,
   ADD ("/gui/window/follows-changes", test_follows_changes);
   ADD ("/gui/window/foreign-file", test_foreign_file);
   ADD ("/gui/window/foreign-database", test_foreign_database);
+  ADD ("/gui/window/narrow", test_narrow);
+  ADD ("/gui/window/narrow-french", test_narrow_french);
 
 #undef ADD
 

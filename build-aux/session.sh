@@ -33,6 +33,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Wait until both own their names: a test that asks for them earlier would
+# make D-Bus activate a second accessibility bus or notification server.
+for name in org.a11y.Bus org.freedesktop.Notifications; do
+  for _ in $(seq 100); do
+    owned=$(gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+              --method org.freedesktop.DBus.NameHasOwner "$name" 2>/dev/null || true)
+    [ "$owned" = "(true,)" ] && break
+    sleep 0.1
+  done
+done
+
 export GTK_A11Y=atspi
 export NO_AT_BRIDGE=0
 export GSK_RENDERER=cairo

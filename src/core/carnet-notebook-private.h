@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "carnet-error.h"
 #include "carnet-notebook.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,13 @@ void              carnet_notebook_rollback      (CarnetNotebook    *self);
 gint64            carnet_notebook_now_utc       (CarnetNotebook    *self);
 sqlite3          *carnet_notebook_get_db        (CarnetNotebook    *self);
 CarnetRecord     *carnet_appointment_from_row   (sqlite3_stmt      *stmt);
+gboolean          carnet_notebook_index_record  (CarnetNotebook    *self,
+                                                 CarnetRecord      *record,
+                                                 GError           **error);
+gboolean          carnet_notebook_unindex_record (CarnetNotebook   *self,
+                                                  CarnetRecordKind  kind,
+                                                  gint64            id,
+                                                  GError          **error);
 
 /* The SQL that takes a notebook from version @version - 1 to @version. */
 const char       *carnet_notebook_migration_sql (int                version);

@@ -201,6 +201,29 @@ static const char *migrations[] = {
   "  PRIMARY KEY (appointment_id, occurrence_utc, offset)"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX reminder_log_state ON reminder_log (state, snooze_until_utc);",
+
+  /* 4: full-text search over the records not in the trash. */
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  kind UNINDEXED, record_id UNINDEXED, at_utc UNINDEXED, tzid UNINDEXED, title, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+  "  SELECT 'appointment', id, start_utc, tzid, title,"
+  "    coalesce (location, '') || ' ' || coalesce (practitioner, '') || ' ' || coalesce (notes, '')"
+  "  FROM appointments WHERE trashed_utc IS NULL;"
+  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+  "  SELECT 'result', r.id, r.at_utc, r.tzid, r.name,"
+  "    coalesce (r.text, '') || ' ' || coalesce (r.notes, '') || ' ' || coalesce (a.name, '')"
+  "  FROM results r LEFT JOIN attachments a ON a.id = r.attachment_id WHERE r.trashed_utc IS NULL;"
+  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+  "  SELECT 'side-effect', id, at_utc, tzid, symptom, coalesce (notes, '')"
+  "  FROM side_effects WHERE trashed_utc IS NULL;"
+  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+  "  SELECT 'question', id, created_utc, 'UTC', text, coalesce (answer, '')"
+  "  FROM questions WHERE trashed_utc IS NULL;"
+  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+  "  SELECT 'treatment', id, unixepoch (start_date), 'UTC', name, coalesce (notes, '')"
+  "  FROM treatments WHERE trashed_utc IS NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CARNET_SCHEMA_VERSION);
@@ -1195,7 +1218,7 @@ insert_record (CarnetNotebook  *self,
     return FALSE;
 
   carnet_record_set_id (record, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
+  return carnet_notebook_index_record (self, record, error);
 }
 
 static gboolean
@@ -1361,7 +1384,8 @@ update_record (CarnetNotebook  *self,
     }
 
   sqlite3_bind_int64 (stmt, bind_id_at, id);
-  if (!carnet_notebook_step_done (self, stmt, error))
+  if (!carnet_notebook_step_done (self, stmt, error) ||
+      !carnet_notebook_index_record (self, record, error))
     return FALSE;
 
   if (kind == CARNET_RECORD_APPOINTMENT)
@@ -2755,6 +2779,9 @@ carnet_notebook_trash (CarnetNotebook    *self,
     }
   g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
+  if (!carnet_notebook_unindex_record (self, kind, id, error))
+    goto failed;
+
   return carnet_notebook_commit (self, error);
 
 failed:
@@ -2819,6 +2846,13 @@ carnet_notebook_restore (CarnetNotebook    *self,
       goto failed;
     }
   g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+
+  {
+    g_autoptr(CarnetRecord) restored = carnet_notebook_get (self, kind, id, error);
+
+    if (restored == NULL || !carnet_notebook_index_record (self, restored, error))
+      goto failed;
+  }
 
   return carnet_notebook_commit (self, error);
 

@@ -13,6 +13,7 @@
 #include "carnet-record.h"
 #include "carnet-occurrence.h"
 #include "carnet-reminder.h"
+#include "carnet-search-hit.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarnetNotebook, carnet_notebook, CARNET, NOTEBOOK, GObject)
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CARNET_SCHEMA_VERSION 3
+#define CARNET_SCHEMA_VERSION 4
 /* PRAGMA application_id of Carnet notebooks: "Crnt". */
 #define CARNET_APPLICATION_ID 0x43726e74
 /* Trashed records are kept this long, then purged. */
@@ -157,6 +158,12 @@ GListModel     *carnet_notebook_list_missed_reminders (CarnetNotebook *self,
                                                        GError        **error);
 CarnetReminder *carnet_notebook_find_reminder     (CarnetNotebook    *self,
                                                    const char        *key,
+                                                   GError           **error);
+
+/* Search (carnet-notebook-search.c) */
+GListModel     *carnet_notebook_search            (CarnetNotebook    *self,
+                                                   const char        *query,
+                                                   guint              limit,
                                                    GError           **error);
 
 /* Health */

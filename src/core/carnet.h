@@ -18,6 +18,7 @@
 #include "carnet-treatment.h"
 #include "carnet-occurrence.h"
 #include "carnet-reminder.h"
+#include "carnet-search-hit.h"
 #include "carnet-notebook.h"
 #include "carnet-json.h"
 #include "carnet-demo.h"

@@ -353,6 +353,12 @@ test_migrate_from_v1 (void)
   g_assert_no_error (error);
   g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, CARNET_SCHEMA_VERSION);
   g_assert_cmpstr (carnet_notebook_get_person (notebook), ==, "Jean");
+  {
+    g_autoptr(GListModel) hits = carnet_notebook_search (notebook, "normal", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  }
 
   /* Version 2's table works on the migrated data. */
   carnet_notebook_set_occurrence_status (notebook, 1, occurrence, CARNET_STATUS_DONE, &error);
@@ -795,6 +801,94 @@ test_trash_restore_purge (Fixture       *fixture,
   g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 1);
 }
 
+/* Search */
+
+static guint
+n_hits (Fixture    *fixture,
+        const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = carnet_notebook_search (fixture->notebook, query, 0, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (hits);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) at = paris_time (2026, 11, 20, 9, 0);
+  g_autoptr(CarnetSideEffect) nausea = carnet_side_effect_new ();
+  g_autoptr(CarnetResult) scanner = carnet_result_new ();
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(CarnetSearchHit) hit = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 appointment_id;
+  const char *hostile[] = { "\"", "AND", "OR NOT", "*", "nausées\" OR \"x", "NEAR(a b)", "^", "title:x", "-", "" };
+
+  carnet_side_effect_set_symptom (nausea, "Nausées");
+  carnet_side_effect_set_severity (nausea, 2);
+  carnet_side_effect_set_at (nausea, at);
+  carnet_side_effect_set_notes (nausea, "Surtout le matin, après le petit-déjeuner");
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (nausea), &error);
+  g_assert_no_error (error);
+
+  carnet_result_set_name (scanner, "Scanner thoraco-abdomino-pelvien");
+  carnet_result_set_text (scanner, "Pas de lésion suspecte.");
+  carnet_result_set_at (scanner, at);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (scanner), &error);
+  g_assert_no_error (error);
+
+  appointment_id = add_appointment (fixture, "Oncologue", at, NULL);
+
+  /* Accents folded, prefixes found, every word required. */
+  hits = carnet_notebook_search (fixture->notebook, "nausees", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (carnet_search_hit_get_kind (hit), ==, CARNET_RECORD_SIDE_EFFECT);
+  g_assert_cmpint (carnet_search_hit_get_id (hit), ==, carnet_record_get_id (CARNET_RECORD (nausea)));
+  g_assert_cmpstr (carnet_search_hit_get_title (hit), ==, "Nausées");
+  g_assert_true (g_date_time_equal (carnet_search_hit_get_at (hit), at));
+  g_assert_cmpuint (n_hits (fixture, "LESION"), ==, 1);
+  g_assert_cmpuint (n_hits (fixture, "petit-dej"), ==, 1);
+  g_assert_cmpuint (n_hits (fixture, "matin scanner"), ==, 0);
+  g_assert_cmpuint (n_hits (fixture, "onco"), ==, 1);
+
+  /* The snippet shows the match in its words. */
+  g_clear_object (&hits);
+  g_clear_object (&hit);
+  hits = carnet_notebook_search (fixture->notebook, "suspecte", 0, &error);
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_nonnull (strstr (carnet_search_hit_get_snippet (hit), "[suspecte]"));
+
+  /* Nothing a person types is FTS5 syntax, or an error. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    n_hits (fixture, hostile[i]);
+
+  /* Edits are found by their new words; the trash is not searched. */
+  {
+    g_autoptr(CarnetRecord) record = carnet_notebook_get (fixture->notebook, CARNET_RECORD_APPOINTMENT,
+                                                          appointment_id, &error);
+
+    carnet_appointment_set_title (CARNET_APPOINTMENT (record), "Radiothérapeute");
+    carnet_notebook_update (fixture->notebook, record, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (n_hits (fixture, "onco"), ==, 0);
+  g_assert_cmpuint (n_hits (fixture, "radiotherapeute"), ==, 1);
+
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_SIDE_EFFECT,
+                         carnet_record_get_id (CARNET_RECORD (nausea)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_hits (fixture, "nausees"), ==, 0);
+  carnet_notebook_restore (fixture->notebook, CARNET_RECORD_SIDE_EFFECT,
+                           carnet_record_get_id (CARNET_RECORD (nausea)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_hits (fixture, "nausees"), ==, 1);
+}
+
 /* Other processes */
 
 static void
@@ -943,6 +1037,7 @@ main (int   argc,
   ADD ("/core/notebook/occurrence-status", test_occurrence_status);
   ADD ("/core/notebook/questions", test_questions_order_answer_carry);
   ADD ("/core/notebook/trash-restore-purge", test_trash_restore_purge);
+  ADD ("/core/notebook/search", test_search);
   ADD ("/core/notebook/change-from-second-connection", test_change_from_second_connection);
   ADD ("/core/notebook/read-only", test_read_only);
   ADD ("/core/notebook/default-reminders", test_default_reminders);

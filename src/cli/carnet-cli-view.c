@@ -36,6 +36,11 @@ static const CarnetCliOption show_options[] = {
   { NULL }
 };
 
+static const CarnetCliOption search_options[] = {
+  { "--json", CARNET_CLI_OPTION_FLAG, NULL, NULL, N_("Print a JSON array") },
+  { NULL }
+};
+
 static const CarnetCliOption check_options[] = {
   { "--json", CARNET_CLI_OPTION_FLAG, NULL, NULL, N_("Print a JSON object") },
   { NULL }
@@ -1033,6 +1038,81 @@ carnet_cli_reminders (CarnetCliContext  *ctx,
                        g_steal_pointer (&starts),
                        carnet_offset_describe (carnet_reminder_get_offset (reminder)),
                        format_id (carnet_record_get_id (CARNET_RECORD (appointment))));
+      }
+
+    table_print (table);
+  }
+
+  return TRUE;
+}
+
+/* search */
+
+gboolean
+carnet_cli_search (CarnetCliContext  *ctx,
+                   int                argc,
+                   char             **argv,
+                   GError           **error)
+{
+  g_autoptr(CarnetCliArgs) args = NULL;
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  guint n_hits;
+
+  if (carnet_cli_wants_help (argc, argv))
+    {
+      g_autofree char *options = carnet_cli_describe_options (search_options, 0);
+
+      g_print ("%s\n\n%s\n\n%s\n%s", _("Usage: carnet-cli search QUERY [--json]"),
+               _("Search every record for words, accents ignored; each word must appear, "
+                 "as a word or the start of one. The best matches come first."),
+               _("Options:"), options);
+      return TRUE;
+    }
+
+  ctx->options = search_options;
+  args = carnet_cli_args_parse (search_options, 0, argc, argv, error);
+  if (args == NULL ||
+      !carnet_cli_args_check_positionals (args, 1, "QUERY", error))
+    return FALSE;
+
+  notebook = carnet_cli_open_notebook (ctx->notebook_path, CARNET_OPEN_FLAGS_READ_ONLY, error);
+  if (notebook == NULL)
+    return FALSE;
+
+  hits = carnet_notebook_search (notebook, carnet_cli_args_get_positional (args, 0), 0, error);
+  if (hits == NULL)
+    return FALSE;
+
+  n_hits = g_list_model_get_n_items (hits);
+
+  if (carnet_cli_args_has (args, "--json"))
+    {
+      g_autoptr(JsonNode) node = carnet_json_from_list (hits);
+
+      carnet_cli_print_json (node);
+      return TRUE;
+    }
+
+  if (n_hits == 0)
+    {
+      g_print ("%s\n", _("Nothing found."));
+      return TRUE;
+    }
+
+  {
+    g_autoptr(Table) table = table_new (_("Date"), _("Kind"), _("Title"), _("Found"), _("ID"), NULL);
+
+    for (guint i = 0; i < n_hits; i++)
+      {
+        g_autoptr(CarnetSearchHit) hit = g_list_model_get_item (hits, i);
+
+        table_add_row (table,
+                       format_date (carnet_search_hit_get_at (hit)),
+                       format_text (carnet_record_kind_label (carnet_search_hit_get_kind (hit))),
+                       format_text (carnet_search_hit_get_title (hit)),
+                       format_text (carnet_search_hit_get_snippet (hit)),
+                       format_id (carnet_search_hit_get_id (hit)));
       }
 
     table_print (table);

@@ -168,6 +168,7 @@ gboolean carnet_cli_list    (CarnetCliContext *ctx, int argc, char **argv, GErro
 gboolean carnet_cli_show    (CarnetCliContext *ctx, int argc, char **argv, GError **error);
 gboolean carnet_cli_agenda  (CarnetCliContext *ctx, int argc, char **argv, GError **error);
 gboolean carnet_cli_reminders (CarnetCliContext *ctx, int argc, char **argv, GError **error);
+gboolean carnet_cli_search (CarnetCliContext *ctx, int argc, char **argv, GError **error);
 gboolean carnet_cli_check   (CarnetCliContext *ctx, int argc, char **argv, GError **error);
 
 G_END_DECLS

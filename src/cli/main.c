@@ -36,6 +36,8 @@ static const Command commands[] = {
   { "show", carnet_cli_show, N_("show KIND ID"), N_("Show one record") },
   { "agenda", carnet_cli_agenda, N_("agenda [--from DATE] [--to DATE]"),
     N_("List the coming appointments, repeats expanded") },
+  { "search", carnet_cli_search, N_("search QUERY"),
+    N_("Search every record for words, accents ignored") },
   { "reminders", carnet_cli_reminders, N_("reminders [--from WHEN] [--to WHEN]"),
     N_("List the reminders that will fire, and when (fires nothing)") },
   { "edit", carnet_cli_edit, N_("edit KIND ID OPTIONS…"), N_("Change a record") },

@@ -304,6 +304,32 @@ carnet_json_from_occurrence (CarnetOccurrence *occurrence)
 }
 
 /**
+ * carnet_json_from_search_hit:
+ *
+ * Returns: (transfer full): `kind id title snippet at`
+ */
+JsonNode *
+carnet_json_from_search_hit (CarnetSearchHit *hit)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (CARNET_IS_SEARCH_HIT (hit), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  add_enum (builder, "kind", CARNET_TYPE_RECORD_KIND, carnet_search_hit_get_kind (hit));
+  add_id (builder, "id", carnet_search_hit_get_id (hit));
+  add_string (builder, "title", carnet_search_hit_get_title (hit));
+  add_string (builder, "snippet", carnet_search_hit_get_snippet (hit));
+  add_time (builder, "at", carnet_search_hit_get_at (hit));
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
  * carnet_json_from_reminder:
  *
  * Returns: (transfer full): `appointment_id title start fires_at offset_min`,
@@ -360,6 +386,8 @@ carnet_json_from_list (GListModel *records)
 
       if (CARNET_IS_OCCURRENCE (item))
         json_array_add_element (array, carnet_json_from_occurrence (CARNET_OCCURRENCE (item)));
+      else if (CARNET_IS_SEARCH_HIT (item))
+        json_array_add_element (array, carnet_json_from_search_hit (CARNET_SEARCH_HIT (item)));
       else if (CARNET_IS_REMINDER (item))
         json_array_add_element (array, carnet_json_from_reminder (CARNET_REMINDER (item)));
       else if (CARNET_IS_RECORD (item))

@@ -11,12 +11,14 @@
 #include "carnet-record.h"
 #include "carnet-occurrence.h"
 #include "carnet-reminder.h"
+#include "carnet-search-hit.h"
 
 G_BEGIN_DECLS
 
 JsonNode *carnet_json_from_record     (CarnetRecord     *record);
 JsonNode *carnet_json_from_occurrence (CarnetOccurrence *occurrence);
 JsonNode *carnet_json_from_reminder   (CarnetReminder   *reminder);
+JsonNode *carnet_json_from_search_hit (CarnetSearchHit  *hit);
 JsonNode *carnet_json_from_list       (GListModel       *records);
 char     *carnet_json_to_string       (JsonNode         *node,
                                        gboolean          pretty);

@@ -707,6 +707,33 @@ class TestReminders(CliTestCase):
         self.usage('--bogus: unknown option', 'reminders', '--bogus')
 
 
+class TestSearch(CliTestCase):
+    def test_accents_and_kinds(self):
+        self.add('side-effect', '--symptom', 'Nausées', '--severity', '2',
+                 '--at', '2026-11-20T09:00', '--notes', 'après la cure')
+        self.add('result', '--name', 'Scanner', '--text', 'Pas de lésion',
+                 '--at', '2026-11-21')
+        self.add('question', '--text', 'Les nausées vont-elles passer ?')
+        hits = self.ok_json('search', 'nausees')
+        self.assertEqual(sorted(hit['kind'] for hit in hits), ['question', 'side-effect'])
+        for hit in hits:
+            self.assertEqual(set(hit), {'kind', 'id', 'title', 'snippet', 'at'})
+            self.assertIsInstance(hit['id'], int)
+            self.assertIn('[', hit['snippet'])
+        side_effect = [hit for hit in hits if hit['kind'] == 'side-effect'][0]
+        self.assertEqual(side_effect['title'], 'Nausées')
+        self.assertEqual(side_effect['at'], '2026-11-20T09:00:00+01:00')
+        self.assertEqual(self.ok_json('search', 'LESION')[0]['kind'], 'result')
+        self.assertEqual(self.ok_json('search', 'OR "'), [])
+        self.assertEqual(self.ok('search', 'absent'), 'Nothing found.\n')
+        self.ok('delete', 'side-effect', '1')
+        self.assertEqual([hit['kind'] for hit in self.ok_json('search', 'nausees')], ['question'])
+
+    def test_bad_input(self):
+        self.add('question', '--text', 'Q')
+        self.usage('missing QUERY', 'search')
+
+
 class TestTrash(CliTestCase):
     def test_delete_restore(self):
         self.make_notebook()

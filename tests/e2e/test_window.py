@@ -82,10 +82,11 @@ def check(condition, message):
 class Carnet:
     """One run of the carnet program, with its own data folders."""
 
-    def __init__(self, home, *args):
+    def __init__(self, home, *args, settings='memory'):
         self.home = home
         env = dict(os.environ)
         env.update({
+            'GSETTINGS_BACKEND': settings,
             'G_DEBUG': os.environ.get('CARNET_E2E_G_DEBUG', os.environ.get('G_DEBUG', '')),
             'XDG_DATA_HOME': os.path.join(home, 'data'),
             'XDG_CONFIG_HOME': os.path.join(home, 'config'),
@@ -264,6 +265,37 @@ def test_empty_notebook(home):
         carnet.kill()
 
 
+def test_remembers_notebooks(home):
+    """The notebooks opened are remembered; `carnet` alone reopens the last one."""
+    first = os.path.join(home, 'first.carnet')
+    second = os.path.join(home, 'second.carnet')
+    keyfile = os.path.join(home, 'config', 'glib-2.0', 'settings', 'keyfile')
+
+    for path in (first, second):
+        carnet = Carnet(home, '--notebook', path, settings='keyfile')
+        try:
+            carnet.wait_for_frame('Carnet')
+            carnet.quit()
+        finally:
+            carnet.kill()
+
+    with open(keyfile) as f:
+        settings = f.read()
+    check(f"last-notebook='{second}'" in settings, f'last-notebook is not {second}:\n{settings}')
+    check(f"notebooks=['{second}', '{first}']" in settings,
+          f'the known notebooks are not [second, first]:\n{settings}')
+    check('window-width=' in settings, f'the window size was not saved:\n{settings}')
+
+    carnet = Carnet(home, settings='keyfile')
+    try:
+        frame = carnet.wait_for_frame('Carnet')
+        names = wait_for_text(frame, 'second.carnet')
+        check('first.carnet' not in names, f'the first notebook opened too: {names}')
+        carnet.quit()
+    finally:
+        carnet.kill()
+
+
 def test_foreign_file(home):
     """A file that is not a notebook is refused, named, and left as it was."""
     path = os.path.join(home, 'shopping.carnet')
@@ -299,7 +331,8 @@ def test_usage_error(home):
     check('--demo' in carnet.output(), f'the error does not say what is wrong: {carnet.output()}')
 
 
-TESTS = [test_demo, test_empty_notebook, test_foreign_file, test_usage_error]
+TESTS = [test_demo, test_empty_notebook, test_remembers_notebooks, test_foreign_file,
+         test_usage_error]
 
 
 def main():

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "carnet-autostart.h"
 #include "carnet-fake-notifier.h"
 #include "carnet-notification.h"
 #include "carnet-scheduler.h"
@@ -398,11 +399,42 @@ test_snooze_labels (void)
   g_assert_cmpstr (day, ==, "Snooze 1 day");
 }
 
+/* "Run in background" writes the XDG autostart entry, and takes it away. */
+static void
+test_autostart (void)
+{
+  g_autofree char *path = carnet_autostart_path ();
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+
+  g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (carnet_autostart_set_enabled (TRUE, "/opt/my apps/carnet", &error));
+  g_assert_no_error (error);
+  g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+  g_assert_cmpstr (exec, ==, "'/opt/my apps/carnet' --background");
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP,
+                                         G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, NULL));
+  g_assert_cmpstr (g_key_file_get_start_group (entry), ==, G_KEY_FILE_DESKTOP_GROUP);
+
+  /* Twice is harmless, both ways. */
+  g_assert_true (carnet_autostart_set_enabled (TRUE, "carnet", &error));
+  g_assert_true (carnet_autostart_set_enabled (FALSE, "carnet", &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (carnet_autostart_set_enabled (FALSE, "carnet", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -416,6 +448,7 @@ main (int   argc,
   ADD ("/reminders/scheduler/snooze-and-done", test_snooze_and_done);
   ADD ("/reminders/scheduler/outside-change-reschedules", test_outside_change_reschedules);
   g_test_add_func ("/reminders/notification/snooze-labels", test_snooze_labels);
+  g_test_add_func ("/reminders/autostart", test_autostart);
 
 #undef ADD
 

@@ -855,24 +855,24 @@ set_not_found_error (GError           **error,
     {
     case CARNET_RECORD_APPOINTMENT:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                   _("There is no appointment %" G_GINT64_FORMAT), id);
+                   _("There is no appointment %lld"), (long long) id);
       break;
     case CARNET_RECORD_RESULT:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                   _("There is no result %" G_GINT64_FORMAT), id);
+                   _("There is no result %lld"), (long long) id);
       break;
     case CARNET_RECORD_SIDE_EFFECT:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                   _("There is no side effect %" G_GINT64_FORMAT), id);
+                   _("There is no side effect %lld"), (long long) id);
       break;
     case CARNET_RECORD_QUESTION:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                   _("There is no question %" G_GINT64_FORMAT), id);
+                   _("There is no question %lld"), (long long) id);
       break;
     case CARNET_RECORD_TREATMENT:
     default:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                   _("There is no treatment %" G_GINT64_FORMAT), id);
+                   _("There is no treatment %lld"), (long long) id);
       break;
     }
 }
@@ -898,10 +898,10 @@ check_link (CarnetNotebook    *self,
     {
       if (kind == CARNET_RECORD_APPOINTMENT)
         carnet_set_field_error (error, field,
-                                _("there is no appointment %" G_GINT64_FORMAT), id);
+                                _("there is no appointment %lld"), (long long) id);
       else
         carnet_set_field_error (error, field,
-                                _("there is no treatment %" G_GINT64_FORMAT), id);
+                                _("there is no treatment %lld"), (long long) id);
       return FALSE;
     }
 
@@ -2516,8 +2516,8 @@ carnet_notebook_set_occurrence_status (CarnetNotebook  *self,
       g_autofree char *when = carnet_time_format_iso (occurrence_start);
 
       carnet_set_field_error (error, "occurrence",
-                              _("appointment %" G_GINT64_FORMAT " has no occurrence at %s"),
-                              appointment_id, when);
+                              _("appointment %lld has no occurrence at %s"),
+                              (long long) appointment_id, when);
       goto failed;
     }
 
@@ -2588,7 +2588,7 @@ carnet_notebook_dup_attachment (CarnetNotebook  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                 _("Result %" G_GINT64_FORMAT " has no attached file"), result_id);
+                 _("Result %lld has no attached file"), (long long) result_id);
   else
     carnet_sqlite_set_error (error, self->db, rc);
 
@@ -2823,24 +2823,24 @@ carnet_notebook_restore (CarnetNotebook    *self,
         {
         case CARNET_RECORD_APPOINTMENT:
           g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                       _("There is no appointment %" G_GINT64_FORMAT " in the trash"), id);
+                       _("There is no appointment %lld in the trash"), (long long) id);
           break;
         case CARNET_RECORD_RESULT:
           g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                       _("There is no result %" G_GINT64_FORMAT " in the trash"), id);
+                       _("There is no result %lld in the trash"), (long long) id);
           break;
         case CARNET_RECORD_SIDE_EFFECT:
           g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                       _("There is no side effect %" G_GINT64_FORMAT " in the trash"), id);
+                       _("There is no side effect %lld in the trash"), (long long) id);
           break;
         case CARNET_RECORD_QUESTION:
           g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                       _("There is no question %" G_GINT64_FORMAT " in the trash"), id);
+                       _("There is no question %lld in the trash"), (long long) id);
           break;
         case CARNET_RECORD_TREATMENT:
         default:
           g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
-                       _("There is no treatment %" G_GINT64_FORMAT " in the trash"), id);
+                       _("There is no treatment %lld in the trash"), (long long) id);
           break;
         }
       goto failed;
@@ -3005,8 +3005,8 @@ carnet_notebook_check (CarnetNotebook  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (problems,
-                     g_strdup_printf (_("Row %" G_GINT64_FORMAT " of %s points at a missing %s"),
-                                      (gint64)sqlite3_column_int64 (stmt, 1),
+                     g_strdup_printf (_("Row %lld of %s points at a missing %s"),
+                                      (long long) sqlite3_column_int64 (stmt, 1),
                                       column_text (stmt, 0), column_text (stmt, 2)));
   if (rc != SQLITE_DONE)
     {

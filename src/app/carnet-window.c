@@ -26,6 +26,8 @@ struct _CarnetWindow
   /* Template widgets */
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *reminder_revealer;
+  GtkLabel             *reminder_label;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   GtkListBox           *upcoming_list;
@@ -527,6 +529,8 @@ carnet_window_class_init (CarnetWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, reminder_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, reminder_label);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, upcoming_list);
@@ -655,4 +659,40 @@ carnet_window_show_error (CarnetWindow *self,
   adw_status_page_set_title (self->error_page, error_title (error));
   adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/**
+ * carnet_window_show_record:
+ * @self: a window
+ * @kind: the kind of record
+ * @id: its id
+ *
+ * Brings the window forward, showing the record.
+ */
+void
+carnet_window_show_record (CarnetWindow     *self,
+                           CarnetRecordKind  kind,
+                           gint64            id)
+{
+  g_return_if_fail (CARNET_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * carnet_window_set_reminder_problem:
+ * @self: a window
+ * @message: (nullable): why reminders cannot be shown, or %NULL when they can
+ *
+ * Shows a warning bar at the top of the window while reminders cannot be shown.
+ */
+void
+carnet_window_set_reminder_problem (CarnetWindow *self,
+                                    const char   *message)
+{
+  g_return_if_fail (CARNET_IS_WINDOW (self));
+
+  if (message != NULL)
+    gtk_label_set_text (self->reminder_label, message);
+  gtk_revealer_set_reveal_child (self->reminder_revealer, message != NULL);
 }

@@ -22,5 +22,10 @@ const char     *carnet_window_get_path     (CarnetWindow   *self);
 void            carnet_window_show_error   (CarnetWindow   *self,
                                             const char     *path,
                                             const GError   *error);
+void            carnet_window_show_record  (CarnetWindow   *self,
+                                            CarnetRecordKind kind,
+                                            gint64          id);
+void            carnet_window_set_reminder_problem (CarnetWindow *self,
+                                                    const char   *message);
 
 G_END_DECLS

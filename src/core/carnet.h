@@ -22,3 +22,5 @@
 #include "carnet-notebook.h"
 #include "carnet-json.h"
 #include "carnet-demo.h"
+#include "carnet-export.h"
+#include "carnet-backup.h"

@@ -1,9 +1,12 @@
 /* carnet-window.c: the main window, one per open notebook
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Until the notebook's pages exist, the window shows what a notebook holds at a
- * glance: the next appointments and how many entries of each kind there are;
- * an empty notebook gets a welcome, a notebook that cannot be opened the reason.
+ * A view stack of pages (Upcoming, Journal, Results, Side effects, Questions,
+ * Treatments) under a header bar with the person's name, a "+" menu to add
+ * each kind of record, a search bar (Ctrl+F) over the notebook's full-text
+ * index and the primary menu. The trash and the search results take the
+ * place of the pages while shown; a notebook that cannot be opened gets the
+ * reason instead. Pages read the notebook only while they are shown.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -14,28 +17,44 @@
 #include <glib/gi18n.h>
 
 #include "carnet-format.h"
-
-/* How far ahead, and how many appointments, the summary shows. */
-#define UPCOMING_ROWS 5
-#define UPCOMING_DAYS 366
+#include "carnet-journal-page.h"
+#include "carnet-page.h"
+#include "carnet-search-page.h"
+#include "carnet-side-effects-page.h"
+#include "carnet-trash-page.h"
+#include "carnet-treatments-page.h"
+#include "carnet-upcoming-page.h"
 
 struct _CarnetWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *back_button;
+  GtkWidget            *add_button;
+  GtkStack             *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *search_button;
   GtkRevealer          *reminder_revealer;
   GtkLabel             *reminder_label;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
   GtkStack             *stack;
+  AdwViewStack         *view_stack;
+  CarnetSearchPage     *search_page;
+  CarnetTrashPage      *trash_page;
   AdwStatusPage        *error_page;
-  GtkListBox           *upcoming_list;
-  GtkListBox           *counts_list;
+  AdwViewSwitcherBar   *switcher_bar;
 
   GSettings            *settings;
   CarnetNotebook       *notebook;
   char                 *path;
+  gboolean              showing_error;
+  gboolean              showing_trash;
+  /* The day the pages were last read on: their countdowns name days. */
+  GDate                *shown_day;
 };
 
 G_DEFINE_FINAL_TYPE (CarnetWindow, carnet_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,25 +67,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-kind_title (CarnetRecordKind kind)
-{
-  switch (kind)
-    {
-    case CARNET_RECORD_APPOINTMENT:
-      return _("Appointments and exams");
-    case CARNET_RECORD_RESULT:
-      return _("Results");
-    case CARNET_RECORD_SIDE_EFFECT:
-      return _("Side effects");
-    case CARNET_RECORD_QUESTION:
-      return _("Questions");
-    case CARNET_RECORD_TREATMENT:
-      return _("Treatments");
-    default:
-      g_assert_not_reached ();
-    }
-}
+/* The pages in switcher order, for Alt+1… and for show_record. */
+static const char * const page_names[] = {
+  "upcoming", "journal", "results", "side-effects", "questions", "treatments",
+};
 
 static const char *
 error_title (const GError *error)
@@ -94,46 +98,39 @@ error_left_file_alone (const GError *error)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle,
-         const char *suffix)
-{
-  GtkWidget *row;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  if (suffix != NULL)
-    {
-      GtkWidget *label;
-
-      label = gtk_label_new (suffix);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "carnet-count");
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-
-  return row;
-}
-
-static void
 show_toast (CarnetWindow *self,
             const char   *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  /* Toast titles are markup. */
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static GtkWidget *
+find_page (CarnetWindow *self,
+           const char   *name)
+{
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+/* Every page, shown in the switcher or not. */
+static GPtrArray *
+list_pages (CarnetWindow *self)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkWidget *page = find_page (self, page_names[i]);
+
+      if (page != NULL)
+        g_ptr_array_add (pages, page);
+    }
+  g_ptr_array_add (pages, self->search_page);
+  g_ptr_array_add (pages, self->trash_page);
+
+  return pages;
 }
 
 static void
@@ -141,30 +138,38 @@ update_title (CarnetWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *subtitle = NULL;
   const char *person = NULL;
+  const char *shown;
 
   if (self->notebook != NULL)
     person = carnet_notebook_get_person (self->notebook);
 
   title = carnet_format_window_title (person);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title,
-                              person != NULL && *person != '\0' ? person : _("Carnet"));
 
   if (self->path != NULL)
     basename = g_filename_display_basename (self->path);
 
   if (basename != NULL && self->notebook != NULL && carnet_notebook_get_read_only (self->notebook))
-    {
-      g_autofree char *subtitle = NULL;
+    /* Translators: the window subtitle; %s is the notebook's file name. */
+    subtitle = g_strdup_printf (_("%s (read-only)"), basename);
+  else
+    subtitle = g_steal_pointer (&basename);
 
-      /* Translators: the window subtitle; %s is the notebook's file name. */
-      subtitle = g_strdup_printf (_("%s (read-only)"), basename);
-      adw_window_title_set_subtitle (self->window_title, subtitle);
+  shown = person != NULL && *person != '\0' ? person : _("Carnet");
+  adw_view_switcher_title_set_title (self->switcher_title, shown);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  if (self->showing_trash)
+    {
+      adw_window_title_set_title (self->window_title, _("Trash"));
+      adw_window_title_set_subtitle (self->window_title, shown);
     }
   else
     {
-      adw_window_title_set_subtitle (self->window_title, basename);
+      adw_window_title_set_title (self->window_title, shown);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
     }
 }
 
@@ -172,159 +177,82 @@ static void
 update_actions (CarnetWindow *self)
 {
   gboolean writable;
+  gboolean open;
 
-  writable = self->notebook != NULL && !carnet_notebook_get_read_only (self->notebook);
+  open = self->notebook != NULL;
+  writable = open && !carnet_notebook_get_read_only (self->notebook);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trash", open && !self->showing_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-trash", self->showing_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
 }
 
-static gboolean
-fill_upcoming (CarnetWindow  *self,
-               GError       **error)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) until = NULL;
-  g_autoptr(GListModel) agenda = NULL;
-  CarnetClock *clock;
-  guint n_items;
-  guint shown = 0;
-
-  clock = carnet_notebook_get_clock (self->notebook);
-  now = carnet_clock_get_now (clock);
-  until = g_date_time_add_days (now, UPCOMING_DAYS);
-
-  agenda = carnet_notebook_agenda (self->notebook, now, until, error);
-  if (agenda == NULL)
-    return FALSE;
-
-  clear_list (self->upcoming_list);
-
-  n_items = g_list_model_get_n_items (agenda);
-  for (guint i = 0; i < n_items && shown < UPCOMING_ROWS; i++)
-    {
-      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
-      g_autofree char *when = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *relative = NULL;
-      CarnetAppointment *appointment;
-      GDateTime *start;
-      const char *location;
-
-      if (carnet_occurrence_get_status (occurrence) != CARNET_STATUS_PLANNED)
-        continue;
-
-      appointment = carnet_occurrence_get_appointment (occurrence);
-      start = carnet_occurrence_get_start (occurrence);
-      location = carnet_appointment_get_location (appointment);
-
-      when = carnet_format_when (start, carnet_appointment_get_all_day (appointment), now);
-      /* The place on a line of its own reads better, and wraps better when narrow. */
-      if (location != NULL && *location != '\0')
-        subtitle = g_strconcat (when, "\n", location, NULL);
-      else
-        subtitle = g_steal_pointer (&when);
-      relative = carnet_format_relative_day (start, now);
-
-      gtk_list_box_append (self->upcoming_list,
-                           new_row (carnet_appointment_get_title (appointment),
-                                    subtitle, relative));
-      shown++;
-    }
-
-  if (shown == 0)
-    gtk_list_box_append (self->upcoming_list,
-                         new_row (_("Nothing planned"),
-                                  _("No appointment or exam in the coming year"),
-                                  NULL));
-
-  return TRUE;
-}
-
-/* Fills the counts and returns how many entries the notebook holds, or -1. */
-static gint64
-fill_counts (CarnetWindow  *self,
-             GError       **error)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDate) today = NULL;
-  gint64 total = 0;
-
-  now = carnet_clock_get_now (carnet_notebook_get_clock (self->notebook));
-  today = carnet_date_from_time (now);
-
-  clear_list (self->counts_list);
-
-  for (guint kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
-    {
-      g_autoptr(GListModel) records = NULL;
-      g_autofree char *count = NULL;
-      g_autofree char *subtitle = NULL;
-      guint n_items;
-
-      records = carnet_notebook_list (self->notebook, kind, NULL, NULL, error);
-      if (records == NULL)
-        return -1;
-
-      n_items = g_list_model_get_n_items (records);
-      total += n_items;
-
-      if (kind == CARNET_RECORD_QUESTION && n_items > 0)
-        {
-          guint open = 0;
-
-          for (guint i = 0; i < n_items; i++)
-            {
-              g_autoptr(CarnetQuestion) question = g_list_model_get_item (records, i);
-
-              if (carnet_question_get_status (question) == CARNET_QUESTION_OPEN)
-                open++;
-            }
-          subtitle = g_strdup_printf (ngettext ("%u to ask", "%u to ask", open), open);
-        }
-      else if (kind == CARNET_RECORD_TREATMENT && n_items > 0)
-        {
-          guint current = 0;
-
-          for (guint i = 0; i < n_items; i++)
-            {
-              g_autoptr(CarnetTreatment) treatment = g_list_model_get_item (records, i);
-
-              if (carnet_treatment_is_current (treatment, today))
-                current++;
-            }
-          subtitle = g_strdup_printf (ngettext ("%u ongoing", "%u ongoing", current), current);
-        }
-
-      count = g_strdup_printf ("%u", n_items);
-      gtk_list_box_append (self->counts_list, new_row (kind_title (kind), subtitle, count));
-    }
-
-  return total;
-}
-
+/* Shows what the window is about now: the pages, the search results, the
+ * trash, or why the notebook could not be opened. */
 static void
-refresh (CarnetWindow *self)
+update_view (CarnetWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 total;
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+  const char *child;
+
+  if (self->notebook == NULL)
+    child = self->showing_error ? "error" : "loading";
+  else if (self->showing_trash)
+    child = "trash";
+  else if (searching)
+    child = "search";
+  else
+    child = "pages";
+
+  gtk_stack_set_visible_child_name (self->stack, child);
+
+  gtk_stack_set_visible_child_name (self->title_stack,
+                                    g_str_equal (child, "pages") ? "switcher" : "plain");
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    g_str_equal (child, "pages") &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gtk_widget_set_visible (self->back_button, self->showing_trash);
+  gtk_widget_set_visible (self->add_button, self->notebook != NULL && !self->showing_trash);
+  gtk_widget_set_visible (self->search_button, self->notebook != NULL && !self->showing_trash);
 
   update_title (self);
   update_actions (self);
+}
+
+static void
+set_showing_trash (CarnetWindow *self,
+                   gboolean      showing_trash)
+{
+  self->showing_trash = showing_trash;
+  if (showing_trash)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  update_view (self);
+}
+
+/* Countdowns say "Tomorrow": after midnight they must be read again. */
+static void
+check_day (CarnetWindow *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
 
   if (self->notebook == NULL)
     return;
 
-  total = fill_counts (self, &error);
-  if (total < 0 || !fill_upcoming (self, &error))
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  now = carnet_clock_get_now (carnet_notebook_get_clock (self->notebook));
+  today = carnet_date_from_time (now);
+  if (self->shown_day != NULL && g_date_compare (self->shown_day, today) == 0)
+    return;
 
-      adw_status_page_set_title (self->error_page, _("Could Not Read the Notebook"));
-      adw_status_page_set_description (self->error_page, escaped);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
+  g_clear_pointer (&self->shown_day, g_date_free);
+  self->shown_day = g_steal_pointer (&today);
 
-  gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : "summary");
+  pages = list_pages (self);
+  for (guint i = 0; i < pages->len; i++)
+    if (CARNET_IS_PAGE (pages->pdata[i]))
+      carnet_page_queue_reload (pages->pdata[i]);
 }
 
 static void
@@ -357,12 +285,71 @@ save_window_size (CarnetWindow *self)
     g_settings_set_int (self->settings, "window-height", height);
 }
 
+/* The page that shows records of @kind best, by name. */
+static const char *
+page_for_kind (CarnetRecordKind kind)
+{
+  switch (kind)
+    {
+    case CARNET_RECORD_APPOINTMENT:
+      return "upcoming";
+    case CARNET_RECORD_RESULT:
+      return "results";
+    case CARNET_RECORD_SIDE_EFFECT:
+      return "side-effects";
+    case CARNET_RECORD_QUESTION:
+      return "questions";
+    case CARNET_RECORD_TREATMENT:
+      return "treatments";
+    default:
+      g_return_val_if_reached ("journal");
+    }
+}
+
 /* Callbacks */
 
 static void
 on_notebook_changed_cb (CarnetWindow *self)
 {
-  refresh (self);
+  /* The person may have been renamed, by this window or another process. */
+  update_title (self);
+}
+
+static void
+on_switcher_title_visible_cb (CarnetWindow *self)
+{
+  update_view (self);
+}
+
+static void
+on_search_mode_cb (CarnetWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    self->showing_trash = FALSE;
+  update_view (self);
+}
+
+static void
+on_search_changed_cb (CarnetWindow *self)
+{
+  carnet_search_page_set_query (self->search_page,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_activate_cb (CarnetWindow *self)
+{
+  /* Enter searches at once, without waiting for the entry's pause. */
+  carnet_search_page_set_query (self->search_page,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  carnet_search_page_activate_first (self->search_page);
+}
+
+static void
+on_is_active_cb (CarnetWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_day (self);
 }
 
 static void
@@ -388,6 +375,8 @@ on_rename_dialog_response_cb (AdwMessageDialog *dialog,
 
   update_title (self);
 }
+
+/* Actions */
 
 static void
 rename_activated (GtkWidget  *widget,
@@ -428,6 +417,50 @@ rename_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_trash_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  set_showing_trash (CARNET_WINDOW (widget), TRUE);
+}
+
+static void
+close_trash_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_showing_trash (CARNET_WINDOW (widget), FALSE);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CarnetWindow *self = CARNET_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CarnetWindow *self = CARNET_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (find_page (self, name) == NULL)
+    return;
+
+  self->showing_trash = FALSE;
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  update_view (self);
+}
+
 /* Overrides */
 
 static gboolean
@@ -443,6 +476,8 @@ carnet_window_dispose (GObject *object)
 {
   CarnetWindow *self = CARNET_WINDOW (object);
 
+  if (self->notebook != NULL)
+    g_signal_handlers_disconnect_by_data (self->notebook, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARNET_TYPE_WINDOW);
   g_clear_object (&self->notebook);
 
@@ -456,6 +491,7 @@ carnet_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->shown_day, g_date_free);
 
   G_OBJECT_CLASS (carnet_window_parent_class)->finalize (object);
 }
@@ -526,21 +562,49 @@ carnet_window_class_init (CarnetWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CARNET_TYPE_UPCOMING_PAGE);
+  g_type_ensure (CARNET_TYPE_JOURNAL_PAGE);
+  g_type_ensure (CARNET_TYPE_SIDE_EFFECTS_PAGE);
+  g_type_ensure (CARNET_TYPE_TREATMENTS_PAGE);
+  g_type_ensure (CARNET_TYPE_SEARCH_PAGE);
+  g_type_ensure (CARNET_TYPE_TRASH_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, reminder_revealer);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, reminder_label);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, search_page);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, trash_page);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, upcoming_list);
-  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, counts_list);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_activated);
+  gtk_widget_class_install_action (widget_class, "win.close-trash", NULL, close_trash_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-trash", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.close-trash", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
 }
 
 static void
@@ -550,7 +614,23 @@ carnet_window_init (CarnetWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   load_window_size (self);
-  update_actions (self);
+
+  /* Typing anywhere in the window starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_switcher_title_visible_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (on_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (on_search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::is-active",
+                           G_CALLBACK (on_is_active_cb), self, G_CONNECT_SWAPPED);
+
+  update_view (self);
 }
 
 /* Public API */
@@ -591,6 +671,8 @@ void
 carnet_window_set_notebook (CarnetWindow   *self,
                             CarnetNotebook *notebook)
 {
+  g_autoptr(GPtrArray) pages = NULL;
+
   g_return_if_fail (CARNET_IS_WINDOW (self));
   g_return_if_fail (notebook == NULL || CARNET_IS_NOTEBOOK (notebook));
 
@@ -601,17 +683,25 @@ carnet_window_set_notebook (CarnetWindow   *self,
     g_signal_handlers_disconnect_by_data (self->notebook, self);
 
   g_set_object (&self->notebook, notebook);
+  g_clear_pointer (&self->shown_day, g_date_free);
 
   if (notebook != NULL)
     {
       g_free (self->path);
       self->path = g_strdup (carnet_notebook_get_path (notebook));
+      self->showing_error = FALSE;
       g_signal_connect_object (notebook, "changed",
                                G_CALLBACK (on_notebook_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 
-  refresh (self);
+  /* Every page takes a "notebook", ours and those of the other pages alike. */
+  pages = list_pages (self);
+  for (guint i = 0; i < pages->len; i++)
+    g_object_set (pages->pdata[i], "notebook", notebook, NULL);
+
+  update_view (self);
+  check_day (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTEBOOK]);
 }
@@ -648,7 +738,6 @@ carnet_window_show_error (CarnetWindow *self,
 
   g_free (self->path);
   self->path = g_strdup (path);
-  update_title (self);
 
   escaped = g_markup_escape_text (error->message, -1);
   if (error_left_file_alone (error))
@@ -658,7 +747,10 @@ carnet_window_show_error (CarnetWindow *self,
 
   adw_status_page_set_title (self->error_page, error_title (error));
   adw_status_page_set_description (self->error_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  self->showing_error = TRUE;
+  self->showing_trash = FALSE;
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  update_view (self);
 }
 
 /**
@@ -667,16 +759,46 @@ carnet_window_show_error (CarnetWindow *self,
  * @kind: the kind of record
  * @id: its id
  *
- * Brings the window forward, showing the record.
+ * Brings the window forward on the page that shows the record, scrolled to
+ * it and with it selected. An appointment is shown on the Upcoming page when
+ * it is there, else in the journal.
  */
 void
 carnet_window_show_record (CarnetWindow     *self,
                            CarnetRecordKind  kind,
                            gint64            id)
 {
+  const char *name;
+  GtkWidget *page;
+
   g_return_if_fail (CARNET_IS_WINDOW (self));
+  g_return_if_fail (kind < CARNET_N_RECORD_KINDS);
 
   gtk_window_present (GTK_WINDOW (self));
+  if (self->notebook == NULL)
+    return;
+
+  self->showing_trash = FALSE;
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  name = page_for_kind (kind);
+  page = find_page (self, name);
+  if (page == NULL)
+    {
+      name = "journal";
+      page = find_page (self, name);
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  update_view (self);
+
+  if (!CARNET_IS_PAGE (page) || carnet_page_show_record (CARNET_PAGE (page), kind, id))
+    return;
+
+  /* Not on its own page (an appointment that is over): in the journal. */
+  page = find_page (self, "journal");
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  carnet_page_show_record (CARNET_PAGE (page), kind, id);
 }
 
 /**

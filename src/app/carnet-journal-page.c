@@ -1,0 +1,337 @@
+/* carnet-journal-page.c: every record by date, newest first
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The whole notebook as a journal, one heading per month, filtered by kind.
+ * The records are read once per change of the notebook; choosing another kind
+ * only filters what was read.
+ */
+#define G_LOG_DOMAIN "carnet-app"
+
+#include "config.h"
+
+#include "carnet-journal-page.h"
+
+#include <glib/gi18n.h>
+
+#include "carnet-record-list.h"
+
+struct _CarnetJournalPage
+{
+  CarnetPage         parent_instance;
+
+  /* Template widgets */
+  GtkDropDown       *kind_dropdown;
+  GtkStack          *stack;
+  CarnetRecordList  *list;
+  AdwStatusPage     *empty_page;
+  GtkButton         *empty_button;
+  GtkLabel          *empty_button_label;
+
+  GDateTime         *now;
+  /* Every record, newest first. */
+  GPtrArray         *records;
+  /* Treatment id → name, for the side effects' rows. */
+  GHashTable        *treatment_names;
+};
+
+G_DEFINE_FINAL_TYPE (CarnetJournalPage, carnet_journal_page, CARNET_TYPE_PAGE)
+
+static int
+compare_records_cb (gconstpointer a,
+                    gconstpointer b)
+{
+  return carnet_journal_compare_records (*(CarnetRecord **) a, *(CarnetRecord **) b);
+}
+
+static void
+describe (CarnetItem    *item,
+          CarnetRowText *text,
+          gpointer       user_data)
+{
+  CarnetJournalPage *self = user_data;
+  CarnetRecord *record = carnet_item_get_object (item);
+  const char *treatment_name = NULL;
+
+  if (CARNET_IS_SIDE_EFFECT (record))
+    {
+      gint64 treatment_id = carnet_side_effect_get_treatment_id (CARNET_SIDE_EFFECT (record));
+
+      treatment_name = g_hash_table_lookup (self->treatment_names, &treatment_id);
+    }
+
+  carnet_row_text_for_record (text, record, treatment_name, self->now);
+}
+
+static void
+show_empty_state (CarnetJournalPage *self,
+                  int                kind)
+{
+  CarnetEmptyState state;
+
+  carnet_row_text_empty_state (kind, &state);
+  adw_status_page_set_title (self->empty_page, state.title);
+  adw_status_page_set_description (self->empty_page, state.description);
+  gtk_label_set_text_with_mnemonic (self->empty_button_label, state.button);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", state.add_kind);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Shows the records read last of the chosen kind. */
+static void
+filter (CarnetJournalPage *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *month = NULL;
+  int kind = carnet_journal_page_get_kind (self);
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      CarnetRecord *record = g_ptr_array_index (self->records, i);
+      g_autofree char *key = NULL;
+      g_autofree char *item_month = NULL;
+      CarnetItem *item;
+      GDateTime *date;
+
+      if (kind >= 0 && carnet_record_get_kind (record) != (CarnetRecordKind) kind)
+        continue;
+
+      key = carnet_item_key_for (carnet_record_get_kind (record), carnet_record_get_id (record));
+      item = carnet_item_new (key, record);
+
+      date = carnet_record_get_date (record);
+      if (date != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (date, g_date_time_get_timezone (self->now));
+
+          item_month = carnet_row_text_month (local);
+        }
+      else
+        {
+          item_month = g_strdup (_("Undated"));
+        }
+
+      if (g_strcmp0 (item_month, month) != 0)
+        {
+          carnet_item_set_header (item, item_month);
+          g_free (month);
+          month = g_steal_pointer (&item_month);
+        }
+
+      g_ptr_array_add (items, item);
+    }
+
+  carnet_record_list_update (self->list, items);
+
+  if (items->len == 0)
+    show_empty_state (self, kind);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static gboolean
+reload (CarnetJournalPage  *self,
+        GError            **error)
+{
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = carnet_page_dup_now (CARNET_PAGE (self));
+  g_hash_table_remove_all (self->treatment_names);
+
+  for (CarnetRecordKind kind = 0; notebook != NULL && kind < CARNET_N_RECORD_KINDS; kind++)
+    {
+      g_autoptr(GListModel) list = carnet_notebook_list (notebook, kind, NULL, NULL, error);
+      guint n;
+
+      if (list == NULL)
+        return FALSE;
+
+      n = g_list_model_get_n_items (list);
+      for (guint i = 0; i < n; i++)
+        {
+          CarnetRecord *record = g_list_model_get_item (list, i);
+
+          if (kind == CARNET_RECORD_TREATMENT)
+            {
+              gint64 id = carnet_record_get_id (record);
+
+              g_hash_table_insert (self->treatment_names, g_memdup2 (&id, sizeof id),
+                                   g_strdup (carnet_treatment_get_name (CARNET_TREATMENT (record))));
+            }
+          g_ptr_array_add (records, record);
+        }
+    }
+
+  g_ptr_array_sort (records, compare_records_cb);
+  g_ptr_array_unref (self->records);
+  self->records = g_steal_pointer (&records);
+
+  filter (self);
+  return TRUE;
+}
+
+/* Callbacks */
+
+static void
+on_kind_dropdown_selected_cb (CarnetJournalPage *self)
+{
+  filter (self);
+}
+
+/* Overrides */
+
+static void
+carnet_journal_page_reload (CarnetPage *page)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!reload (CARNET_JOURNAL_PAGE (page), &error))
+    carnet_page_report_error (page, error);
+}
+
+static gboolean
+carnet_journal_page_show_record (CarnetPage       *page,
+                                 CarnetRecordKind  kind,
+                                 gint64            id)
+{
+  CarnetJournalPage *self = CARNET_JOURNAL_PAGE (page);
+  g_autofree char *key = carnet_item_key_for (kind, id);
+  int shown = carnet_journal_page_get_kind (self);
+
+  if (shown >= 0 && shown != (int) kind)
+    carnet_journal_page_set_kind (self, -1);
+
+  return carnet_record_list_show (self->list, key);
+}
+
+static void
+carnet_journal_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CARNET_TYPE_JOURNAL_PAGE);
+
+  G_OBJECT_CLASS (carnet_journal_page_parent_class)->dispose (object);
+}
+
+static void
+carnet_journal_page_finalize (GObject *object)
+{
+  CarnetJournalPage *self = CARNET_JOURNAL_PAGE (object);
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->treatment_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (carnet_journal_page_parent_class)->finalize (object);
+}
+
+static void
+carnet_journal_page_class_init (CarnetJournalPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CarnetPageClass *page_class = CARNET_PAGE_CLASS (klass);
+
+  object_class->dispose = carnet_journal_page_dispose;
+  object_class->finalize = carnet_journal_page_finalize;
+
+  page_class->reload = carnet_journal_page_reload;
+  page_class->show_record = carnet_journal_page_show_record;
+
+  g_type_ensure (CARNET_TYPE_RECORD_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-journal-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, list);
+  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, empty_button_label);
+}
+
+static void
+carnet_journal_page_init (CarnetJournalPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->now = g_date_time_new_now_local ();
+  self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->treatment_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  carnet_record_list_set_describe_func (self->list, describe, self);
+
+  g_signal_connect_object (self->kind_dropdown, "notify::selected",
+                           G_CALLBACK (on_kind_dropdown_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Public API */
+
+GtkWidget *
+carnet_journal_page_new (void)
+{
+  return g_object_new (CARNET_TYPE_JOURNAL_PAGE, NULL);
+}
+
+/**
+ * carnet_journal_page_get_kind:
+ *
+ * Returns: the #CarnetRecordKind shown, or -1 when every kind is
+ */
+int
+carnet_journal_page_get_kind (CarnetJournalPage *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (CARNET_IS_JOURNAL_PAGE (self), -1);
+
+  selected = gtk_drop_down_get_selected (self->kind_dropdown);
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return -1;
+
+  return (int) selected - 1;
+}
+
+/**
+ * carnet_journal_page_set_kind:
+ * @kind: a #CarnetRecordKind, or -1 for every kind
+ */
+void
+carnet_journal_page_set_kind (CarnetJournalPage *self,
+                              int                kind)
+{
+  g_return_if_fail (CARNET_IS_JOURNAL_PAGE (self));
+  g_return_if_fail (kind >= -1 && kind < CARNET_N_RECORD_KINDS);
+
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint) (kind + 1));
+}
+
+/**
+ * carnet_journal_compare_records:
+ *
+ * The journal's order: newest first, undated last; on the same instant, by
+ * kind, then newest entry first.
+ */
+int
+carnet_journal_compare_records (CarnetRecord *a,
+                                CarnetRecord *b)
+{
+  GDateTime *date_a = carnet_record_get_date (a);
+  GDateTime *date_b = carnet_record_get_date (b);
+  int order;
+
+  if (date_a == NULL || date_b == NULL)
+    {
+      if (date_a != date_b)
+        return date_a == NULL ? 1 : -1;
+    }
+  else if ((order = g_date_time_compare (date_b, date_a)) != 0)
+    {
+      return order;
+    }
+
+  if (carnet_record_get_kind (a) != carnet_record_get_kind (b))
+    return (int) carnet_record_get_kind (a) - (int) carnet_record_get_kind (b);
+
+  return carnet_record_get_id (b) < carnet_record_get_id (a) ? -1 :
+         carnet_record_get_id (b) > carnet_record_get_id (a) ? 1 : 0;
+}

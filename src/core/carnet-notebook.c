@@ -1505,8 +1505,54 @@ load_meta (CarnetNotebook  *self,
 
 /* Opening */
 
-/* Reads a notebook's header before SQLite sees the file, so a file that is not
- * ours is refused without being touched. */
+/* Reads the first bytes of a file through SQLite's own file layer. A plain
+ * open() and close() here would drop every POSIX lock this process holds on
+ * the file (that is what close() does), so another process could take a
+ * notebook open in this one for unused, checkpoint it and delete its WAL from
+ * under it; SQLite's layer defers such a close while locks are held. */
+static gboolean
+read_header (const char *path,
+             guint8     *header,
+             gsize       size,
+             gssize     *out_n,
+             int        *out_errno)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *full_path = g_malloc0 (vfs->mxPathname + 1);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  sqlite3_int64 file_size = 0;
+  int out_flags = 0;
+  gsize n;
+  int rc;
+
+  if (vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full_path) != SQLITE_OK)
+    {
+      *out_errno = ENAMETOOLONG;
+      return FALSE;
+    }
+
+  errno = 0;
+  rc = vfs->xOpen (vfs, full_path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc != SQLITE_OK)
+    {
+      *out_errno = errno != 0 ? errno : EIO;
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
+      return FALSE;
+    }
+
+  rc = file->pMethods->xFileSize (file, &file_size);
+  n = rc == SQLITE_OK ? (gsize)CLAMP (file_size, 0, (sqlite3_int64)size) : 0;
+  if (rc == SQLITE_OK && n > 0)
+    rc = file->pMethods->xRead (file, header, (int)n, 0);
+  file->pMethods->xClose (file);
+
+  *out_n = rc == SQLITE_OK ? (gssize)n : -1;
+  return TRUE;
+}
+
+/* Reads a notebook's header before SQLite opens it as a database, so a file
+ * that is not ours is refused without being touched. */
 static gboolean
 check_header (const char  *path,
               gboolean     may_be_empty,
@@ -1517,24 +1563,24 @@ check_header (const char  *path,
   guint8 header[100];
   guint32 application_id;
   guint32 user_version;
-  ssize_t n;
-  int fd;
+  gssize n = -1;
+  int saved_errno = 0;
 
   *out_empty = FALSE;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, CARNET_ERROR,
-                   saved_errno == ENOENT ? CARNET_ERROR_NOT_FOUND : CARNET_ERROR_IO,
-                   _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND,
+                   _("Cannot open “%s”: %s"), display, g_strerror (ENOENT));
       return FALSE;
     }
 
-  n = read (fd, header, sizeof header);
-  close (fd);
+  if (!read_header (path, header, sizeof header, &n, &saved_errno))
+    {
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                   _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
 
   if (n == 0 && may_be_empty)
     {

@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
@@ -947,6 +948,53 @@ test_change_from_second_connection (Fixture       *fixture,
   g_assert_false (carnet_notebook_poll_changes (fixture->notebook));
 }
 
+/* A second notebook object on the same file, in the same process (the app
+ * has one per window and one for reminders), must not drop the first one's
+ * locks: otherwise another process takes the file for unused, checkpoints it
+ * and deletes the WAL, and the first object's next saves go nowhere. */
+static void
+test_second_connection_keeps_locks (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GError) error = NULL;
+  CarnetNotebook *first = fixture->notebook;
+  int status = 0;
+  pid_t pid;
+
+  add_appointment (fixture, "Before", start, NULL);
+
+  /* As the app does: a second object opens the file, the first closes. */
+  fixture->notebook = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (first);
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 1);
+
+  /* Another process opens, writes and closes the notebook. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      CarnetNotebook *other = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, NULL, NULL);
+      CarnetAppointment *appointment = new_appointment ("Elsewhere", start);
+
+      if (other == NULL || !carnet_notebook_add (other, CARNET_RECORD (appointment), NULL))
+        _exit (1);
+      g_object_unref (appointment);
+      g_object_unref (other);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  /* What the second object saves now is there for everyone, for good. */
+  add_appointment (fixture, "After", start, NULL);
+  g_clear_object (&fixture->notebook);
+  fixture->notebook = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 3);
+}
+
 static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -1040,6 +1088,7 @@ main (int   argc,
   ADD ("/core/notebook/search", test_search);
   ADD ("/core/notebook/change-from-second-connection", test_change_from_second_connection);
   ADD ("/core/notebook/read-only", test_read_only);
+  ADD ("/core/notebook/second-connection-keeps-locks", test_second_connection_keeps_locks);
   ADD ("/core/notebook/default-reminders", test_default_reminders);
   ADD ("/core/notebook/busy", test_busy);
 

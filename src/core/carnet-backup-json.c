@@ -71,6 +71,9 @@
 #define PERSON_MAX_CHARS 200
 /* Enough to know the last occurrence of any finite rule we accept. */
 #define MAX_OCCURRENCES 1000
+/* The years carnet_time_parse() reads. */
+#define YEAR_MIN 1900
+#define YEAR_MAX 2199
 
 typedef struct
 {
@@ -1014,6 +1017,21 @@ read_time (JsonObject  *object,
       place_error (error, local_error, where);
       return FALSE;
     }
+
+  /* Within the years Carnet reads both in the record's zone and in UTC, so
+   * that what is imported can be exported and imported again. */
+  {
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (*out_value);
+
+    if (utc == NULL ||
+        g_date_time_get_year (*out_value) < YEAR_MIN || g_date_time_get_year (*out_value) > YEAR_MAX ||
+        g_date_time_get_year (utc) < YEAR_MIN || g_date_time_get_year (utc) > YEAR_MAX)
+      {
+        g_clear_pointer (out_value, g_date_time_unref);
+        set_invalid (error, where, member, _("must be between the years %d and %d"), YEAR_MIN, YEAR_MAX);
+        return FALSE;
+      }
+  }
 
   return TRUE;
 }

@@ -24,3 +24,4 @@
 #include "carnet-demo.h"
 #include "carnet-export.h"
 #include "carnet-backup.h"
+#include "carnet-sheet.h"

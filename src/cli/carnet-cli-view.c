@@ -1182,6 +1182,7 @@ check_report_to_json (CarnetNotebook    *notebook,
   for (guint i = 0; report->problems != NULL && report->problems[i] != NULL; i++)
     json_builder_add_string_value (builder, report->problems[i]);
   json_builder_end_array (builder);
+  carnet_cli_add_latest_backup_json (builder, notebook);
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -1203,6 +1204,7 @@ print_check_report (CarnetNotebook    *notebook,
   for (guint kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
     fields_add (fields, describe_kind_count (kind), g_strdup_printf ("%u", report->counts[kind]));
   fields_add (fields, _("In the trash"), g_strdup_printf ("%u", report->trashed));
+  fields_add (fields, _("Latest backup"), carnet_cli_describe_latest_backup (notebook));
 
   fields_print (fields);
 }

@@ -170,5 +170,12 @@ gboolean carnet_cli_agenda  (CarnetCliContext *ctx, int argc, char **argv, GErro
 gboolean carnet_cli_reminders (CarnetCliContext *ctx, int argc, char **argv, GError **error);
 gboolean carnet_cli_search (CarnetCliContext *ctx, int argc, char **argv, GError **error);
 gboolean carnet_cli_check   (CarnetCliContext *ctx, int argc, char **argv, GError **error);
+gboolean carnet_cli_export  (CarnetCliContext *ctx, int argc, char **argv, GError **error);
+gboolean carnet_cli_import  (CarnetCliContext *ctx, int argc, char **argv, GError **error);
+
+/* What check says of the automatic backups (carnet-cli-exchange.c). */
+char    *carnet_cli_describe_latest_backup (CarnetNotebook *notebook);
+void     carnet_cli_add_latest_backup_json (JsonBuilder    *builder,
+                                            CarnetNotebook *notebook);
 
 G_END_DECLS

@@ -44,6 +44,10 @@ static const Command commands[] = {
   { "delete", carnet_cli_delete, N_("delete KIND ID"), N_("Move a record to the trash") },
   { "restore", carnet_cli_restore, N_("restore KIND ID"), N_("Take a record back from the trash") },
   { "answer", carnet_cli_answer, N_("answer QUESTION_ID --text T"), N_("Answer a question") },
+  { "export", carnet_cli_export, N_("export --format ics|csv|json|pdf --output FILE"),
+    N_("Write the appointments, the results, a backup or a consultation sheet to a file") },
+  { "import", carnet_cli_import, N_("import FILE.json"),
+    N_("Restore or merge a backup written by export --format json") },
   { "check", carnet_cli_check, N_("check"), N_("Check the notebook’s integrity and schema") },
 };
 

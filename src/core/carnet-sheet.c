@@ -45,7 +45,7 @@
 #define MIN_NOTE_LINES  3
 #define MAX_NOTE_LINES  10
 #define CELL_PADDING    3.0
-#define QUESTION_INDENT 16.0
+#define QUESTION_INDENT 20.0
 #define COLUMN_GAP      6.0
 #define SECTION_GAP     16.0
 #define FOOTER_HEIGHT   24.0
@@ -260,8 +260,9 @@ compare_results (gconstpointer a,
 {
   CarnetResult *x = (*(CarnetSheetResult **) a)->result;
   CarnetResult *y = (*(CarnetSheetResult **) b)->result;
-  g_autofree char *kx = g_utf8_collate_key (carnet_result_get_name (x), -1);
-  g_autofree char *ky = g_utf8_collate_key (carnet_result_get_name (y), -1);
+  /* Numbers in names in their order: "Marker 9" before "Marker 10". */
+  g_autofree char *kx = g_utf8_collate_key_for_filename (carnet_result_get_name (x), -1);
+  g_autofree char *ky = g_utf8_collate_key_for_filename (carnet_result_get_name (y), -1);
   int cmp = strcmp (kx, ky);
 
   if (cmp != 0)

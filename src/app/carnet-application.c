@@ -15,6 +15,9 @@
 #include <glib/gstdio.h>
 
 #include "carnet.h"
+#include "carnet-autostart.h"
+#include "carnet-libnotify-notifier.h"
+#include "carnet-scheduler.h"
 #include "carnet-window.h"
 
 /* How many notebooks GSettings remembers. */
@@ -22,9 +25,14 @@
 
 struct _CarnetApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication   parent_instance;
 
-  GSettings      *settings;
+  GSettings       *settings;
+  /* Shows the reminders of every known notebook, window or not. */
+  CarnetScheduler *scheduler;
+  /* Whether the app holds itself alive with no window (run in background,
+   * or started with --background). */
+  gboolean         held;
 };
 
 G_DEFINE_FINAL_TYPE (CarnetApplication, carnet_application, ADW_TYPE_APPLICATION)
@@ -34,6 +42,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the notebook FILE, creating it if it does not exist"), N_("FILE") },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo notebook, made afresh: a fictional patient’s year"), NULL },
+  { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window and keep showing reminders"), NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { NULL }
@@ -91,6 +101,7 @@ present_notebook (CarnetApplication *self,
     {
       carnet_notebook_watch (notebook);
       carnet_window_set_notebook (window, notebook);
+      carnet_window_set_reminder_problem (window, carnet_scheduler_get_problem (self->scheduler));
     }
   else
     {
@@ -99,6 +110,9 @@ present_notebook (CarnetApplication *self,
 
   gtk_window_present (GTK_WINDOW (window));
 }
+
+static void follow_notebook (CarnetApplication *self,
+                             const char        *path);
 
 static void
 remember_notebook (CarnetApplication *self,
@@ -123,7 +137,10 @@ remember_notebook (CarnetApplication *self,
 
   g_settings_set_strv (self->settings, "notebooks", (const char * const *) updated);
   g_settings_set_string (self->settings, "last-notebook", path);
+
+  follow_notebook (self, path);
 }
+
 
 /* The demo is made afresh each time: whatever was changed in it goes. */
 static gboolean
@@ -149,6 +166,119 @@ remove_notebook_files (const char  *path,
     }
 
   return TRUE;
+}
+
+/* Reminders */
+
+static void
+set_held (CarnetApplication *self,
+          gboolean           held)
+{
+  if (self->held == held)
+    return;
+
+  self->held = held;
+  if (held)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+/* The scheduler has a connection of its own to each notebook, so that it
+ * goes on when the notebook's window closes. */
+static void
+follow_notebook (CarnetApplication *self,
+                 const char        *path)
+{
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->scheduler == NULL)
+    return;
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  if (notebook == NULL)
+    {
+      g_message ("Not following the reminders of %s: %s", path, error->message);
+      return;
+    }
+
+  if (carnet_notebook_purge_trash (notebook, &error) == 0 && error != NULL)
+    g_message ("Could not empty the old trash of %s: %s", path, error->message);
+
+  carnet_scheduler_add_notebook (self->scheduler, notebook);
+}
+
+static void
+follow_known_notebooks (CarnetApplication *self)
+{
+  g_auto(GStrv) known = g_settings_get_strv (self->settings, "notebooks");
+
+  for (guint i = 0; known[i] != NULL; i++)
+    if (g_file_test (known[i], G_FILE_TEST_IS_REGULAR))
+      follow_notebook (self, known[i]);
+}
+
+static void
+update_reminder_problem (CarnetApplication *self)
+{
+  const char *problem = carnet_scheduler_get_problem (self->scheduler);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CARNET_IS_WINDOW (l->data))
+      carnet_window_set_reminder_problem (l->data, problem);
+}
+
+static char *
+dup_program_path (void)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  /* The autostart entry starts this very program: installed, it is in
+   * BINDIR; run from a build tree, it is that one. */
+  if (self_exe != NULL && g_path_is_absolute (self_exe))
+    return g_steal_pointer (&self_exe);
+
+  return g_build_filename (BINDIR, "carnet", NULL);
+}
+
+static void
+on_run_in_background_changed_cb (CarnetApplication *self,
+                                 const char        *key,
+                                 GSettings         *settings)
+{
+  gboolean enabled = g_settings_get_boolean (settings, "run-in-background");
+  g_autofree char *program = dup_program_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (!carnet_autostart_set_enabled (enabled, program, &error))
+    g_warning ("%s", error->message);
+
+  set_held (self, enabled || self->held);
+  if (!enabled && gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    set_held (self, FALSE);
+}
+
+static void
+on_scheduler_problem_cb (CarnetApplication *self,
+                         GParamSpec        *pspec,
+                         CarnetScheduler   *scheduler)
+{
+  update_reminder_problem (self);
+}
+
+static void
+on_open_requested_cb (CarnetApplication *self,
+                      const char        *path,
+                      gint64             appointment_id,
+                      CarnetScheduler   *scheduler)
+{
+  CarnetWindow *window;
+
+  carnet_application_open_notebook (self, path);
+  window = find_window (self, path);
+  if (window != NULL && carnet_window_get_notebook (window) != NULL)
+    carnet_window_show_record (window, CARNET_RECORD_APPOINTMENT, appointment_id);
 }
 
 /* Actions */
@@ -196,6 +326,7 @@ quit_activated (GSimpleAction *action,
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
 
+  set_held (CARNET_APPLICATION (app), FALSE);
   g_application_quit (app);
 }
 
@@ -228,10 +359,39 @@ carnet_application_command_line (GApplication            *app,
   GVariantDict *options;
   const char *notebook = NULL;
   gboolean demo = FALSE;
+  gboolean background = FALSE;
 
   options = g_application_command_line_get_options_dict (command_line);
   g_variant_dict_lookup (options, "notebook", "^&ay", &notebook);
   g_variant_dict_lookup (options, "demo", "b", &demo);
+  g_variant_dict_lookup (options, "background", "b", &background);
+
+  if (background && demo)
+    {
+      g_application_command_line_printerr (command_line, "carnet: %s\n",
+                                           _("--background and --demo cannot be used together"));
+      return 2;
+    }
+
+  /* No window: the reminders of the known notebooks (and of --notebook) go
+   * on until the person quits. A second `carnet --background` changes
+   * nothing: this instance already shows every reminder. */
+  if (background)
+    {
+      if (notebook != NULL)
+        {
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, notebook);
+          g_autofree char *path = g_file_get_path (file);
+          g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+          g_autoptr(CarnetNotebook) opened = open_file (canonical, NULL);
+
+          if (opened != NULL)
+            remember_notebook (self, canonical);
+        }
+
+      set_held (self, TRUE);
+      return 0;
+    }
 
   if (notebook != NULL && demo)
     {
@@ -300,6 +460,23 @@ carnet_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
 
+  {
+    g_autoptr(CarnetNotifier) notifier = carnet_libnotify_notifier_new ();
+
+    self->scheduler = carnet_scheduler_new (notifier, TRUE);
+  }
+  g_settings_bind (self->settings, "snooze-minutes", self->scheduler, "snooze-minutes",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->scheduler, "notify::problem",
+                           G_CALLBACK (on_scheduler_problem_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "open-requested",
+                           G_CALLBACK (on_open_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (on_run_in_background_changed_cb), self, G_CONNECT_SWAPPED);
+  if (g_settings_get_boolean (self->settings, "run-in-background"))
+    set_held (self, TRUE);
+  follow_known_notebooks (self);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -315,6 +492,7 @@ carnet_application_shutdown (GApplication *app)
 {
   CarnetApplication *self = CARNET_APPLICATION (app);
 
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
 
   G_APPLICATION_CLASS (carnet_application_parent_class)->shutdown (app);

@@ -89,8 +89,6 @@ carnet_libnotify_notifier_show (CarnetNotifier            *notifier,
   notify_notification_set_hint (notification, "desktop-entry", g_variant_new_string (APP_ID));
   /* A reminder stays until the person does something with it. */
   notify_notification_set_timeout (notification, NOTIFY_EXPIRES_NEVER);
-  if (server_has ("persistence"))
-    notify_notification_set_hint (notification, "resident", g_variant_new_boolean (TRUE));
 
   if (server_has ("actions"))
     {

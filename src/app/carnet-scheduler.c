@@ -306,6 +306,7 @@ on_action_invoked_cb (CarnetScheduler *self,
   g_autoptr(GDateTime) until = NULL;
   g_autoptr(GDateTime) now = NULL;
 
+  g_debug ("Notification %s: %s", id, action);
   if (notebook == NULL)
     return;
 

@@ -106,6 +106,10 @@ carnet_clock_get_timezone (CarnetClock *self)
 {
   g_return_val_if_fail (CARNET_IS_CLOCK (self), NULL);
 
+  /* Not g_time_zone_new_local (): it keeps the zone it first read, and
+   * this is asked again when the system's zone changed. */
+  if (self->tz == NULL)
+    self->tz = g_time_zone_new_identifier (NULL);
   if (self->tz == NULL)
     self->tz = g_time_zone_new_local ();
 

@@ -169,9 +169,15 @@ carnet_page_set_notebook (CarnetPage     *self,
   g_set_object (&priv->notebook, notebook);
 
   if (notebook != NULL)
-    g_signal_connect_object (notebook, "changed",
-                             G_CALLBACK (on_notebook_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (notebook, "changed",
+                               G_CALLBACK (on_notebook_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* The person's name is set after the change is committed. */
+      g_signal_connect_object (notebook, "notify::person",
+                               G_CALLBACK (on_notebook_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   carnet_page_queue_reload (self);
 

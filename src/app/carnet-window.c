@@ -693,6 +693,9 @@ carnet_window_set_notebook (CarnetWindow   *self,
       g_signal_connect_object (notebook, "changed",
                                G_CALLBACK (on_notebook_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (notebook, "notify::person",
+                               G_CALLBACK (on_notebook_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   /* Every page takes a "notebook", ours and those of the other pages alike. */

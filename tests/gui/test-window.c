@@ -12,6 +12,9 @@
 #include <sqlite3.h>
 
 #include "carnet.h"
+#include "carnet-page.h"
+#include "carnet-record-list.h"
+#include "carnet-search-page.h"
 #include "carnet-window.h"
 
 typedef struct
@@ -134,31 +137,45 @@ find_child (GtkWidget  *widget,
 static const char *
 visible_page (CarnetWindow *window)
 {
-  GtkStack *stack = find_child (GTK_WIDGET (window), "stack");
+  /* Pages have a "stack" of their own: this is the one around the view stack. */
+  GtkWidget *view_stack = find_child (GTK_WIDGET (window), "view_stack");
 
-  g_assert_nonnull (stack);
-  return gtk_stack_get_visible_child_name (stack);
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-
-  return n;
+  g_assert_nonnull (view_stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (view_stack)));
 }
 
 static const char *
-row_title (GtkListBox *list,
-           guint       index)
+visible_view (CarnetWindow *window)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  AdwViewStack *view_stack = find_child (GTK_WIDGET (window), "view_stack");
 
-  g_assert_true (ADW_IS_PREFERENCES_ROW (row));
-  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  return adw_view_stack_get_visible_child_name (view_stack);
+}
+
+static CarnetRecordList *
+page_list (CarnetWindow *window,
+           const char   *page)
+{
+  CarnetRecordList *list = find_child (find_child (GTK_WIDGET (window), page), "list");
+
+  g_assert_true (CARNET_IS_RECORD_LIST (list));
+  return list;
+}
+
+static guint
+count_rows (CarnetRecordList *list)
+{
+  return g_list_model_get_n_items (carnet_record_list_get_model (list));
+}
+
+static char *
+row_title (CarnetRecordList *list,
+           guint             position)
+{
+  g_auto(CarnetRowText) text = { 0 };
+
+  carnet_record_list_describe (list, position, &text);
+  return g_steal_pointer (&text.title);
 }
 
 static GtkButton *
@@ -212,17 +229,22 @@ test_empty_notebook (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   CarnetWindow *window;
-  AdwWindowTitle *title;
+  AdwViewSwitcherTitle *title;
+  GtkWidget *upcoming;
 
   open_notebook (fixture);
   window = new_window (fixture->notebook);
 
-  /* A newcomer gets the welcome, not empty lists. */
-  g_assert_cmpstr (visible_page (window), ==, "empty");
+  /* A newcomer lands on the Upcoming page, which tells what to do. */
+  g_assert_cmpstr (visible_page (window), ==, "pages");
+  g_assert_cmpstr (visible_view (window), ==, "upcoming");
+  upcoming = find_child (GTK_WIDGET (window), "upcoming_page");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (find_child (upcoming, "stack")), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (find_child (upcoming, "name_button")));
 
-  title = find_child (GTK_WIDGET (window), "window_title");
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Carnet");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "notebook.carnet");
+  title = find_child (GTK_WIDGET (window), "switcher_title");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Carnet");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "notebook.carnet");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Carnet");
   g_assert_cmpstr (carnet_window_get_path (window), ==, fixture->path);
 
@@ -235,16 +257,21 @@ test_person_in_title (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   CarnetWindow *window;
-  AdwWindowTitle *title;
+  AdwViewSwitcherTitle *title;
 
   open_notebook (fixture);
   carnet_notebook_set_person (fixture->notebook, "Marie Dupont", &error);
   g_assert_no_error (error);
 
   window = new_window (fixture->notebook);
-  title = find_child (GTK_WIDGET (window), "window_title");
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Marie Dupont");
+  title = find_child (GTK_WIDGET (window), "switcher_title");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Marie Dupont");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Carnet — Marie Dupont");
+
+  /* Renamed by another process (or carnet-cli), the title follows. */
+  carnet_notebook_set_person (fixture->notebook, "Marie Durand", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Marie Durand");
 
   destroy_window (window);
 }
@@ -274,6 +301,9 @@ test_rename (Fixture       *fixture,
   g_assert_null (find_message_dialog ());
   g_assert_cmpstr (carnet_notebook_get_person (fixture->notebook), ==, "Jeanne Petit");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Carnet — Jeanne Petit");
+  /* A named notebook is no newcomer's: no more offer to name it. */
+  g_assert_false (gtk_widget_get_visible (find_child (find_child (GTK_WIDGET (window), "upcoming_page"),
+                                                      "name_button")));
 
   /* Cancel changes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename", NULL));
@@ -291,38 +321,44 @@ test_rename (Fixture       *fixture,
 }
 
 static void
-test_summary (Fixture       *fixture,
-              gconstpointer  user_data)
+test_pages (Fixture       *fixture,
+            gconstpointer  user_data)
 {
+  static const char * const names[] = { "upcoming", "journal", "side-effects", "treatments" };
   g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
   CarnetWindow *window;
-  GtkListBox *upcoming;
-  GtkListBox *counts;
+  AdwViewStack *view_stack;
 
   open_notebook (fixture);
   carnet_demo_populate (fixture->notebook, &error);
   g_assert_no_error (error);
 
   window = new_window (fixture->notebook);
-  g_assert_cmpstr (visible_page (window), ==, "summary");
+  g_assert_cmpstr (visible_page (window), ==, "pages");
+  g_assert_cmpstr (visible_view (window), ==, "upcoming");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Carnet — Claire Martin");
 
-  /* The next five planned appointments, soonest first. */
-  upcoming = find_child (GTK_WIDGET (window), "upcoming_list");
-  g_assert_cmpuint (count_rows (upcoming), ==, 5);
-  g_assert_cmpstr (row_title (upcoming, 0), ==, "Blood test (CA 15-3, blood count)");
-  g_assert_cmpstr (row_title (upcoming, 1), ==, "Oncology consultation");
-  g_assert_cmpstr (row_title (upcoming, 2), ==, "Mammography and breast ultrasound");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (upcoming, 1))),
-                   ==, "Monday, December 14 at 10:30\nOncology day hospital, building B");
+  first = row_title (page_list (window, "upcoming_page"), 0);
+  g_assert_cmpstr (first, ==, "Blood test (CA 15-3, blood count)");
 
-  /* One row per kind of entry, in the order of the kinds. */
-  counts = find_child (GTK_WIDGET (window), "counts_list");
-  g_assert_cmpuint (count_rows (counts), ==, CARNET_N_RECORD_KINDS);
-  g_assert_cmpstr (row_title (counts, CARNET_RECORD_APPOINTMENT), ==, "Appointments and exams");
-  g_assert_cmpstr (row_title (counts, CARNET_RECORD_QUESTION), ==, "Questions");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (counts, CARNET_RECORD_QUESTION))),
-                   ==, "3 to ask");
+  /* Each page has a title and an icon for the switchers, and an action. */
+  view_stack = find_child (GTK_WIDGET (window), "view_stack");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (view_stack,
+                                                        adw_view_stack_get_child_by_name (view_stack, names[i]));
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]));
+      drain ();
+      g_assert_cmpstr (visible_view (window), ==, names[i]);
+      /* Shown, the page has read the notebook. */
+      if (CARNET_IS_PAGE (child))
+        g_assert_cmpuint (count_rows (find_child (child, "list")), >, 0);
+    }
 
   destroy_window (window);
 }
@@ -331,25 +367,183 @@ static void
 test_follows_changes (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(CarnetQuestion) question = carnet_question_new ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 12, 3, 9, 0, 0);
+  g_autoptr(CarnetAppointment) appointment = carnet_appointment_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   CarnetWindow *window;
-  GtkListBox *upcoming;
+  CarnetRecordList *upcoming;
 
   open_notebook (fixture);
   window = new_window (fixture->notebook);
-  g_assert_cmpstr (visible_page (window), ==, "empty");
+  upcoming = page_list (window, "upcoming_page");
+  g_assert_cmpuint (count_rows (upcoming), ==, 0);
 
-  /* The first entry replaces the welcome with the summary. */
-  carnet_question_set_text (question, "Is the fatigue expected?");
-  carnet_notebook_add (fixture->notebook, CARNET_RECORD (question), &error);
+  /* Added elsewhere (an editor, carnet-cli), it shows at once. */
+  carnet_appointment_set_title (appointment, "Blood test");
+  carnet_appointment_set_start (appointment, start);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (appointment), &error);
   g_assert_no_error (error);
   drain ();
 
-  g_assert_cmpstr (visible_page (window), ==, "summary");
-  upcoming = find_child (GTK_WIDGET (window), "upcoming_list");
   g_assert_cmpuint (count_rows (upcoming), ==, 1);
-  g_assert_cmpstr (row_title (upcoming, 0), ==, "Nothing planned");
+  title = row_title (upcoming, 0);
+  g_assert_cmpstr (title, ==, "Blood test");
+
+  destroy_window (window);
+}
+
+static gint64
+first_id (CarnetNotebook   *notebook,
+          CarnetRecordKind  kind)
+{
+  g_autoptr(GListModel) records = carnet_notebook_list (notebook, kind, NULL, NULL, NULL);
+  g_autoptr(CarnetRecord) record = g_list_model_get_item (records, 0);
+
+  return carnet_record_get_id (record);
+}
+
+static guint
+selected (CarnetWindow *window,
+          const char   *page)
+{
+  GtkListView *list_view = find_child (GTK_WIDGET (page_list (window, page)), "list_view");
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view)));
+}
+
+static void
+test_show_record (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  CarnetWindow *window;
+  gint64 side_effect;
+  gint64 first_appointment;
+
+  open_notebook (fixture);
+  carnet_demo_populate (fixture->notebook, &error);
+  g_assert_no_error (error);
+  window = new_window (fixture->notebook);
+
+  /* On its own page, selected. */
+  side_effect = first_id (fixture->notebook, CARNET_RECORD_SIDE_EFFECT);
+  carnet_window_show_record (window, CARNET_RECORD_SIDE_EFFECT, side_effect);
+  drain ();
+  g_assert_cmpstr (visible_view (window), ==, "side-effects");
+  key = carnet_item_key_for (CARNET_RECORD_SIDE_EFFECT, side_effect);
+  g_assert_cmpuint (selected (window, "side_effects_page"), ==,
+                    carnet_item_store_find (carnet_record_list_get_model (page_list (window, "side_effects_page")), key));
+
+  /* An appointment that is over is not upcoming: the journal has it. */
+  first_appointment = first_id (fixture->notebook, CARNET_RECORD_APPOINTMENT);
+  carnet_window_show_record (window, CARNET_RECORD_APPOINTMENT, first_appointment);
+  drain ();
+  g_assert_cmpstr (visible_view (window), ==, "journal");
+  g_assert_cmpuint (selected (window, "journal_page"), !=, GTK_INVALID_LIST_POSITION);
+
+  destroy_window (window);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  CarnetWindow *window;
+  GtkSearchBar *search_bar;
+  GtkWidget *entry;
+  CarnetSearchPage *search_page;
+
+  open_notebook (fixture);
+  carnet_demo_populate (fixture->notebook, &error);
+  g_assert_no_error (error);
+  window = new_window (fixture->notebook);
+  search_bar = find_child (GTK_WIDGET (window), "search_bar");
+  entry = find_child (GTK_WIDGET (window), "search_entry");
+  search_page = find_child (GTK_WIDGET (window), "search_page");
+
+  /* Ctrl+F: the search bar, its entry focused, the results in place of the pages. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  drain ();
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  g_assert_true (gtk_widget_is_focus (entry) || gtk_widget_has_focus (entry) ||
+                 gtk_widget_get_focus_child (entry) != NULL);
+  g_assert_cmpstr (visible_page (window), ==, "search");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "chemo");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_cmpstr (carnet_search_page_get_query (search_page), ==, "chemo");
+  g_assert_cmpuint (carnet_search_page_get_n_hits (search_page), >, 0);
+
+  /* A change to the notebook searches again, and leaves the words typed. */
+  carnet_notebook_set_default_reminders (fixture->notebook, "2d", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "chemo");
+
+  /* Closing the search bar goes back to the pages. */
+  gtk_search_bar_set_search_mode (search_bar, FALSE);
+  g_assert_cmpstr (visible_page (window), ==, "pages");
+
+  destroy_window (window);
+}
+
+static void
+test_trash (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(CarnetQuestion) question = carnet_question_new ();
+  g_autoptr(GError) error = NULL;
+  CarnetWindow *window;
+
+  open_notebook (fixture);
+  carnet_question_set_text (question, "Is it hereditary?");
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (question), &error);
+  g_assert_no_error (error);
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_QUESTION,
+                         carnet_record_get_id (CARNET_RECORD (question)), &error);
+  g_assert_no_error (error);
+  window = new_window (fixture->notebook);
+
+  /* From the primary menu; a back button (and Escape) return. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL));
+  drain ();
+  g_assert_cmpstr (visible_page (window), ==, "trash");
+  g_assert_true (gtk_widget_get_visible (find_child (GTK_WIDGET (window), "back_button")));
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (window), "add_button")));
+  g_assert_cmpuint (count_rows (page_list (window, "trash_page")), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-trash", NULL));
+  drain ();
+  g_assert_cmpstr (visible_page (window), ==, "pages");
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (window), "back_button")));
+
+  destroy_window (window);
+}
+
+static void
+test_reminder_problem (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  CarnetWindow *window;
+  GtkRevealer *revealer;
+  GtkLabel *label;
+
+  open_notebook (fixture);
+  window = new_window (fixture->notebook);
+  revealer = find_child (GTK_WIDGET (window), "reminder_revealer");
+  label = find_child (GTK_WIDGET (window), "reminder_label");
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  carnet_window_set_reminder_problem (window, "Notifications cannot be shown.");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Notifications cannot be shown.");
+
+  carnet_window_set_reminder_problem (window, NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
 
   destroy_window (window);
 }
@@ -441,21 +635,52 @@ content_min_width (CarnetWindow *window)
 }
 
 static void
+check_every_page_fits (CarnetWindow *window)
+{
+  static const char * const names[] = { "upcoming", "journal", "results", "side-effects",
+                                        "questions", "treatments" };
+  GtkWidget *entry = find_child (GTK_WIDGET (window), "search_entry");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
+      drain ();
+      g_assert_cmpstr (visible_page (window), ==, "pages");
+      g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL);
+  drain ();
+  g_assert_cmpstr (visible_page (window), ==, "trash");
+  g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-trash", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nausea");
+  g_signal_emit_by_name (entry, "activate");
+  drain ();
+  g_assert_cmpstr (visible_page (window), ==, "search");
+  g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+  gtk_search_bar_set_search_mode (find_child (GTK_WIDGET (window), "search_bar"), FALSE);
+  drain ();
+}
+
+static void
 check_fits_narrow_window (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   CarnetWindow *window;
 
+  /* Empty states… */
   open_notebook (fixture);
   window = new_window (fixture->notebook);
-  g_assert_cmpstr (visible_page (window), ==, "empty");
-  g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+  check_every_page_fits (window);
 
+  /* …and full pages. */
   carnet_demo_populate (fixture->notebook, &error);
   g_assert_no_error (error);
   drain ();
-  g_assert_cmpstr (visible_page (window), ==, "summary");
-  g_assert_cmpint (content_min_width (window), <=, NARROWEST);
+  check_every_page_fits (window);
 
   g_set_error_literal (&error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION,
                        "“/home/someone/Documents/a-rather-long-file-name-for-a-notebook.carnet” "
@@ -524,8 +749,12 @@ main (int   argc,
   ADD ("/gui/window/empty-notebook", test_empty_notebook);
   ADD ("/gui/window/person-in-title", test_person_in_title);
   ADD ("/gui/window/rename", test_rename);
-  ADD ("/gui/window/summary", test_summary);
+  ADD ("/gui/window/pages", test_pages);
   ADD ("/gui/window/follows-changes", test_follows_changes);
+  ADD ("/gui/window/show-record", test_show_record);
+  ADD ("/gui/window/search", test_search);
+  ADD ("/gui/window/trash", test_trash);
+  ADD ("/gui/window/reminder-problem", test_reminder_problem);
   ADD ("/gui/window/foreign-file", test_foreign_file);
   ADD ("/gui/window/foreign-database", test_foreign_database);
   ADD ("/gui/window/narrow", test_narrow);

@@ -68,23 +68,10 @@ open_file (const char  *path,
            GError     **error)
 {
   g_autoptr(CarnetClock) clock = carnet_clock_new_system ();
-  g_autoptr(GError) local_error = NULL;
-  CarnetNotebook *notebook;
 
-  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_CREATE, clock, &local_error);
-  if (notebook != NULL)
-    return notebook;
-
-  /* A newer Carnet's notebook may still be readable; it is never written. */
-  if (g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION))
-    {
-      notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_READ_ONLY, clock, NULL);
-      if (notebook != NULL)
-        return notebook;
-    }
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return NULL;
+  /* A newer Carnet's notebook is refused, not opened read-only: its schema
+   * may mean things this version would show wrongly. */
+  return carnet_notebook_open (path, CARNET_OPEN_FLAGS_CREATE, clock, error);
 }
 
 static void

@@ -392,9 +392,9 @@ carnet_cli_describe_latest_backup (CarnetNotebook *notebook)
 {
   g_autoptr(CarnetBackup) backup = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
+  g_autofree char *when = NULL;
   guint entries;
 
   backup = carnet_backup_dup_latest (notebook, &error);
@@ -403,13 +403,14 @@ carnet_cli_describe_latest_backup (CarnetNotebook *notebook)
   if (backup == NULL)
     return g_strdup (_("none yet"));
 
-  local = g_date_time_to_local (carnet_backup_get_date (backup));
-  date = g_date_time_format (local, "%x");
-  time = g_date_time_format (local, "%H:%M");
+  /* The day and time it was made where it was made, as its name says. */
+  date = g_date_time_format (carnet_backup_get_date (backup), C_("date in another year", "%B %-d, %Y"));
+  time = g_date_time_format (carnet_backup_get_date (backup), C_("time of day", "%H:%M"));
+  when = g_strdup_printf (C_("date and time", "%s at %s"), date, time);
   entries = carnet_backup_get_n_entries (backup);
 
-  /* Translators: the latest backup: its date, its time and how many records it holds */
-  return g_strdup_printf (ngettext ("%s %s, %u record", "%s %s, %u records", entries), date, time, entries);
+  /* Translators: the latest backup: when it was made and how many records it holds */
+  return g_strdup_printf (ngettext ("%s, %u record", "%s, %u records", entries), when, entries);
 }
 
 /**

@@ -560,8 +560,9 @@ carnet_export_ics (CarnetNotebook  *notebook,
   if (calendar == NULL)
     return NULL;
 
+  /* NUL-terminated past its size, as the other exports: it reads as a string. */
   text = icalcomponent_as_ical_string_r (calendar);
-  bytes = g_bytes_new (text, strlen (text));
+  bytes = g_bytes_new_take (g_strdup (text), strlen (text));
   icalmemory_free_buffer (text);
   icalcomponent_free (calendar);
 

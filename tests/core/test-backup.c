@@ -994,9 +994,11 @@ test_auto_rotation (Fixture       *fixture,
       /* Used on most days, not on the 3rd of every 5, across both DST changes. */
       if (day % 5 != 3)
         {
-          g_autoptr(CarnetBackup) backup = carnet_backup_run_daily (fixture->notebook, NULL, &error);
+          CarnetBackup *backup = carnet_backup_run_daily (fixture->notebook, NULL, &error);
 
           g_assert_no_error (error);
+          g_assert_nonnull (backup);
+          g_object_unref (backup);
           days++;
         }
       carnet_clock_advance (fixture->clock, 24 * G_TIME_SPAN_HOUR);

@@ -1,0 +1,1060 @@
+/* carnet-questions-page.c: questions grouped by consultation
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A group per consultation: first "the next consultation" (questions tied to
+ * no date, which go to whichever consultation comes next), then each planned
+ * consultation, soonest first, then the past ones with their questions and
+ * answers. Each group but the past ones starts with an entry to jot a
+ * question down; each question can be ticked as asked, answered, moved up or
+ * down (also with Alt+Up and Alt+Down), edited and deleted.
+ *
+ * Groups and rows keep their widgets across refreshes: when the notebook
+ * changes, here or in another process, what is scrolled, focused and being
+ * typed stays so.
+ */
+#define G_LOG_DOMAIN "carnet-app"
+
+#include "config.h"
+
+#include "carnet-questions-page.h"
+
+#include <glib/gi18n.h>
+
+#include "carnet-question-row.h"
+#include "carnet-row-text.h"
+
+/* How far ahead planned consultations get a group of their own. */
+#define PLANNED_DAYS 366
+
+typedef struct
+{
+  gint64          id;
+  /* Its place in the group, from 0. */
+  guint           order;
+  GtkWidget      *row;
+  GtkLabel       *text;
+  GtkLabel       *meta;
+  GtkLabel       *answer;
+  GtkCheckButton *asked;
+  GtkLabel       *answer_button_label;
+  GtkWidget      *up;
+  GtkWidget      *down;
+} QuestionRow;
+
+typedef struct
+{
+  CarnetQuestionsPage     *page;
+  CarnetQuestionGroupInfo  info;
+  GtkWidget               *widget;
+  GtkListBox              *list;
+  AdwEntryRow             *entry;
+  /* Question id → QuestionRow */
+  GHashTable              *rows;
+} QuestionGroup;
+
+/* What a refresh finds out about a group before showing it. */
+typedef struct
+{
+  CarnetQuestionGroupInfo  info;
+  CarnetAppointment       *appointment;
+  GPtrArray               *questions;
+} GroupSpec;
+
+struct _CarnetQuestionsPage
+{
+  CarnetPage      parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  AdwStatusPage  *empty_page;
+  GtkLabel       *empty_button_label;
+  AdwEntryRow    *empty_entry;
+  GtkBox         *groups_box;
+  GtkWidget      *past_heading;
+
+  /* The notebook the groups are of (weak): another one starts afresh. */
+  CarnetNotebook *shown;
+  /* Appointment id → QuestionGroup */
+  GHashTable     *groups;
+};
+
+G_DEFINE_FINAL_TYPE (CarnetQuestionsPage, carnet_questions_page, CARNET_TYPE_PAGE)
+
+static void on_asked_toggled_cb  (GtkCheckButton *button,
+                                  QuestionRow    *question_row);
+static void on_entry_changed_cb  (AdwEntryRow    *entry);
+static void on_group_entry_activated_cb (AdwEntryRow   *entry,
+                                         QuestionGroup *group);
+static void on_move_clicked_cb   (GtkButton      *button,
+                                  QuestionRow    *question_row);
+
+static void
+show_error (CarnetQuestionsPage *self,
+            const char          *message)
+{
+  GtkWidget *overlay;
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/* The entry's title says what went wrong, until the text changes; what the
+ * person typed stays. */
+static void
+show_entry_error (AdwEntryRow *entry,
+                  const char  *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), message);
+  gtk_widget_error_bell (GTK_WIDGET (entry));
+}
+
+static GtkWidget *
+new_icon_button (const char *icon_name,
+                 const char *label)
+{
+  GtkWidget *button;
+
+  button = gtk_button_new_from_icon_name (icon_name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
+static void
+add_move_shortcut (GtkShortcutController *controller,
+                   guint                  keyval,
+                   const char            *action_name,
+                   gint64                 id)
+{
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, GDK_ALT_MASK),
+                               gtk_named_action_new (action_name));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int64 (id));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static GMenuModel *
+new_row_menu (gint64 id)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) edit = NULL;
+  g_autoptr(GMenuItem) delete = NULL;
+
+  edit = g_menu_item_new (_("_Edit…"), NULL);
+  g_menu_item_set_action_and_target_value (edit, "record.edit",
+                                           g_variant_new ("(sx)", "question", id));
+  g_menu_append_item (menu, edit);
+
+  delete = g_menu_item_new (_("_Delete"), NULL);
+  g_menu_item_set_action_and_target_value (delete, "record.delete",
+                                           g_variant_new ("(sx)", "question", id));
+  g_menu_append_item (menu, delete);
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static QuestionRow *
+question_row_new (gint64 id)
+{
+  QuestionRow *question_row = g_new0 (QuestionRow, 1);
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkShortcutController *shortcuts;
+  GtkWidget *box;
+  GtkWidget *actions;
+  GtkWidget *answer_button;
+  GtkWidget *more;
+  GtkWidget *spacer;
+
+  question_row->id = id;
+  question_row->row = g_object_ref_sink (gtk_list_box_row_new ());
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (question_row->row), FALSE);
+  gtk_widget_add_css_class (question_row->row, "carnet-question");
+  g_object_set_data (G_OBJECT (question_row->row), "carnet-question-row", question_row);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (question_row->row), box);
+
+  question_row->text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (question_row->text, TRUE);
+  gtk_label_set_wrap_mode (question_row->text, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (question_row->text, 0);
+  gtk_widget_set_margin_end (GTK_WIDGET (question_row->text), 4);
+  gtk_widget_add_css_class (GTK_WIDGET (question_row->text), "carnet-question-text");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (question_row->text));
+
+  question_row->meta = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (question_row->meta, TRUE);
+  gtk_label_set_xalign (question_row->meta, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (question_row->meta), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (question_row->meta), "caption");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (question_row->meta));
+
+  question_row->answer = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (question_row->answer, TRUE);
+  gtk_label_set_wrap_mode (question_row->answer, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (question_row->answer, 0);
+  gtk_widget_set_margin_end (GTK_WIDGET (question_row->answer), 4);
+  gtk_widget_add_css_class (GTK_WIDGET (question_row->answer), "carnet-answer");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (question_row->answer));
+
+  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_box_append (GTK_BOX (box), actions);
+
+  question_row->asked = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (C_("question", "Asked")));
+  g_signal_connect (question_row->asked, "toggled", G_CALLBACK (on_asked_toggled_cb), question_row);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (question_row->asked));
+
+  /* A label that wraps: translations are longer, and the window narrow. */
+  question_row->answer_button_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (question_row->answer_button_label, TRUE);
+  gtk_label_set_justify (question_row->answer_button_label, GTK_JUSTIFY_CENTER);
+  answer_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (answer_button), GTK_WIDGET (question_row->answer_button_label));
+  gtk_widget_set_valign (answer_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (answer_button), "record.answer");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (answer_button), "x", id);
+  gtk_box_append (GTK_BOX (actions), answer_button);
+
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (actions), spacer);
+
+  /* Move buttons act by hand rather than through an actionable: their
+   * sensitivity says whether the question can go further, not whether the
+   * action exists. */
+  question_row->up = new_icon_button ("go-up-symbolic", _("Move Up"));
+  g_object_set_data (G_OBJECT (question_row->up), "carnet-action", (gpointer) "questions.move-up");
+  g_signal_connect (question_row->up, "clicked", G_CALLBACK (on_move_clicked_cb), question_row);
+  gtk_box_append (GTK_BOX (actions), question_row->up);
+
+  question_row->down = new_icon_button ("go-down-symbolic", _("Move Down"));
+  g_object_set_data (G_OBJECT (question_row->down), "carnet-action", (gpointer) "questions.move-down");
+  g_signal_connect (question_row->down, "clicked", G_CALLBACK (on_move_clicked_cb), question_row);
+  gtk_box_append (GTK_BOX (actions), question_row->down);
+
+  menu = new_row_menu (id);
+  more = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
+  gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (more, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"),
+                                  -1);
+  gtk_widget_add_css_class (more, "flat");
+  gtk_box_append (GTK_BOX (actions), more);
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  add_move_shortcut (shortcuts, GDK_KEY_Up, "questions.move-up", id);
+  add_move_shortcut (shortcuts, GDK_KEY_Down, "questions.move-down", id);
+  gtk_widget_add_controller (question_row->row, GTK_EVENT_CONTROLLER (shortcuts));
+
+  return question_row;
+}
+
+static void
+question_row_free (QuestionRow *question_row)
+{
+  GtkWidget *list = gtk_widget_get_parent (question_row->row);
+
+  if (list != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), question_row->row);
+  g_signal_handlers_disconnect_by_data (question_row->asked, question_row);
+  g_signal_handlers_disconnect_by_data (question_row->up, question_row);
+  g_signal_handlers_disconnect_by_data (question_row->down, question_row);
+  g_object_set_data (G_OBJECT (question_row->row), "carnet-question-row", NULL);
+  g_clear_object (&question_row->row);
+  g_free (question_row);
+}
+
+/* Keeps the focus in the row when the focused move button can no longer move. */
+static void
+set_move_sensitive (QuestionRow *question_row,
+                    gboolean     up,
+                    gboolean     down)
+{
+  GtkWidget *focus = NULL;
+
+  gtk_widget_set_sensitive (question_row->up, up);
+  gtk_widget_set_sensitive (question_row->down, down);
+
+  if (!up && gtk_widget_has_focus (question_row->up))
+    focus = down ? question_row->down : GTK_WIDGET (question_row->asked);
+  else if (!down && gtk_widget_has_focus (question_row->down))
+    focus = up ? question_row->up : GTK_WIDGET (question_row->asked);
+
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+static void
+question_row_update (QuestionRow    *question_row,
+                     CarnetQuestion *question,
+                     guint           order,
+                     guint           n_questions,
+                     GDateTime      *now)
+{
+  g_autofree char *meta = NULL;
+  g_autofree char *answer = NULL;
+  const char *text = carnet_question_get_text (question);
+  gboolean answered = carnet_question_get_status (question) == CARNET_QUESTION_ANSWERED;
+
+  question_row->order = order;
+
+  gtk_label_set_text (question_row->text, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (question_row->row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  meta = carnet_question_row_describe_meta (question, now);
+  gtk_label_set_text (question_row->meta, meta);
+
+  answer = carnet_question_row_describe_answer (question);
+  gtk_label_set_text (question_row->answer, answer != NULL ? answer : "");
+  gtk_widget_set_visible (GTK_WIDGET (question_row->answer), answer != NULL);
+
+  g_signal_handlers_block_by_func (question_row->asked, on_asked_toggled_cb, question_row);
+  gtk_check_button_set_active (question_row->asked, carnet_question_row_is_asked (question));
+  g_signal_handlers_unblock_by_func (question_row->asked, on_asked_toggled_cb, question_row);
+  /* An answered question was asked: unticking it would say otherwise. */
+  gtk_widget_set_sensitive (GTK_WIDGET (question_row->asked), !answered);
+
+  gtk_label_set_text (question_row->answer_button_label, carnet_question_row_answer_label (question));
+
+  gtk_widget_set_visible (question_row->up, n_questions > 1);
+  gtk_widget_set_visible (question_row->down, n_questions > 1);
+  set_move_sensitive (question_row, order > 0, order + 1 < n_questions);
+}
+
+/* The entry first, then the questions in their order. */
+static int
+compare_rows_cb (GtkListBoxRow *row_a,
+                 GtkListBoxRow *row_b,
+                 gpointer       user_data)
+{
+  QuestionRow *a = g_object_get_data (G_OBJECT (row_a), "carnet-question-row");
+  QuestionRow *b = g_object_get_data (G_OBJECT (row_b), "carnet-question-row");
+
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+
+  return (a->order > b->order) - (a->order < b->order);
+}
+
+static QuestionGroup *
+question_group_new (CarnetQuestionsPage *self,
+                    gint64               appointment_id)
+{
+  QuestionGroup *group = g_new0 (QuestionGroup, 1);
+
+  group->page = self;
+  group->info.appointment_id = appointment_id;
+  group->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                       (GDestroyNotify) question_row_free);
+
+  group->widget = g_object_ref_sink (adw_preferences_group_new ());
+
+  group->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (group->list, GTK_SELECTION_NONE);
+  gtk_list_box_set_sort_func (group->list, compare_rows_cb, NULL, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (group->list), "boxed-list");
+  gtk_widget_add_css_class (GTK_WIDGET (group->list), "carnet-questions");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group->widget), GTK_WIDGET (group->list));
+
+  group->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_entry_row_set_show_apply_button (group->entry, TRUE);
+  g_signal_connect (group->entry, "entry-activated", G_CALLBACK (on_group_entry_activated_cb), group);
+  g_signal_connect (group->entry, "apply", G_CALLBACK (on_group_entry_activated_cb), group);
+  g_signal_connect (group->entry, "changed", G_CALLBACK (on_entry_changed_cb), NULL);
+  gtk_list_box_append (group->list, GTK_WIDGET (group->entry));
+
+  gtk_box_append (self->groups_box, group->widget);
+
+  return group;
+}
+
+static void
+question_group_free (QuestionGroup *group)
+{
+  GtkWidget *box = gtk_widget_get_parent (group->widget);
+
+  g_signal_handlers_disconnect_by_data (group->entry, group);
+  g_clear_pointer (&group->rows, g_hash_table_unref);
+  if (box != NULL)
+    gtk_box_remove (GTK_BOX (box), group->widget);
+  g_clear_object (&group->widget);
+  g_clear_pointer (&group->info.when, g_date_time_unref);
+  g_free (group);
+}
+
+/* The entry's own title, which an error replaces for a while. */
+static void
+set_entry_title (AdwEntryRow *entry,
+                 const char  *title)
+{
+  char *copy = g_strdup (title);
+
+  g_object_set_data_full (G_OBJECT (entry), "carnet-title", copy, g_free);
+  if (!gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), copy);
+}
+
+static void
+question_group_update (QuestionGroup *group,
+                       GroupSpec     *spec,
+                       GDateTime     *now)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GHashTable) old = NULL;
+
+  group->info.kind = spec->info.kind;
+  g_clear_pointer (&group->info.when, g_date_time_unref);
+  if (spec->info.when != NULL)
+    group->info.when = g_date_time_ref (spec->info.when);
+
+  title = carnet_question_row_group_title (spec->info.kind, spec->appointment);
+  escaped = g_markup_escape_text (title, -1);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group->widget), escaped);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (group->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_clear_pointer (&escaped, g_free);
+
+  description = carnet_question_row_group_description (spec->info.kind, spec->appointment,
+                                                       spec->info.when, now);
+  if (description != NULL)
+    escaped = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group->widget), escaped);
+
+  /* Nothing more is asked at a consultation that is over. */
+  set_entry_title (group->entry, carnet_question_row_add_placeholder (spec->info.kind));
+  gtk_widget_set_visible (GTK_WIDGET (group->entry), spec->info.kind != CARNET_QUESTION_GROUP_PAST);
+
+  /* Rows of questions that left the group go; the others stay. */
+  old = g_steal_pointer (&group->rows);
+  group->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                       (GDestroyNotify) question_row_free);
+  for (guint i = 0; i < spec->questions->len; i++)
+    {
+      CarnetQuestion *question = g_ptr_array_index (spec->questions, i);
+      gint64 id = carnet_record_get_id (CARNET_RECORD (question));
+      QuestionRow *question_row = NULL;
+
+      if (!g_hash_table_steal_extended (old, &id, NULL, (gpointer *) &question_row))
+        {
+          question_row = question_row_new (id);
+          gtk_list_box_append (group->list, question_row->row);
+        }
+
+      g_hash_table_insert (group->rows, &question_row->id, question_row);
+      question_row_update (question_row, question, i, spec->questions->len, now);
+    }
+
+  gtk_list_box_invalidate_sort (group->list);
+}
+
+static void
+group_spec_free (GroupSpec *spec)
+{
+  g_clear_pointer (&spec->questions, g_ptr_array_unref);
+  g_clear_pointer (&spec->info.when, g_date_time_unref);
+  g_clear_object (&spec->appointment);
+  g_free (spec);
+}
+
+static int
+compare_specs (gconstpointer a,
+               gconstpointer b)
+{
+  const GroupSpec *spec_a = *(GroupSpec * const *) a;
+  const GroupSpec *spec_b = *(GroupSpec * const *) b;
+
+  return carnet_question_row_compare_groups (&spec_a->info, &spec_b->info);
+}
+
+/* The group an appointment's questions go into, made when first asked for. */
+static GroupSpec *
+ensure_spec (CarnetQuestionsPage  *self,
+             GHashTable           *specs,
+             GHashTable           *upcoming,
+             gint64                appointment_id,
+             GError              **error)
+{
+  GroupSpec *spec = g_hash_table_lookup (specs, &appointment_id);
+  CarnetOccurrence *occurrence;
+
+  if (spec != NULL)
+    return spec;
+
+  spec = g_new0 (GroupSpec, 1);
+  spec->info.appointment_id = appointment_id;
+  spec->questions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  occurrence = g_hash_table_lookup (upcoming, &appointment_id);
+  if (appointment_id == 0)
+    {
+      spec->info.kind = CARNET_QUESTION_GROUP_NEXT;
+    }
+  else if (occurrence != NULL)
+    {
+      spec->info.kind = CARNET_QUESTION_GROUP_PLANNED;
+      spec->info.when = g_date_time_ref (carnet_occurrence_get_start (occurrence));
+      spec->appointment = g_object_ref (carnet_occurrence_get_appointment (occurrence));
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+      CarnetRecord *record;
+
+      spec->info.kind = CARNET_QUESTION_GROUP_PAST;
+      record = carnet_notebook_get (carnet_page_get_notebook (CARNET_PAGE (self)), CARNET_RECORD_APPOINTMENT, appointment_id,
+                                    &local_error);
+      if (record == NULL && !g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          group_spec_free (spec);
+          return NULL;
+        }
+      if (record != NULL)
+        {
+          spec->appointment = CARNET_APPOINTMENT (record);
+          spec->info.when = g_date_time_ref (carnet_appointment_get_start (spec->appointment));
+        }
+    }
+
+  g_hash_table_insert (specs, &spec->info.appointment_id, spec);
+  return spec;
+}
+
+/* Finds out which groups there are, and what is in them. */
+static GPtrArray *
+collect_groups (CarnetQuestionsPage  *self,
+                GDateTime            *now,
+                guint                *out_n_questions,
+                GError              **error)
+{
+  g_autoptr(GListModel) questions = NULL;
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GDateTime) horizon = NULL;
+  g_autoptr(GHashTable) upcoming = NULL;
+  g_autoptr(GHashTable) specs = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  GroupSpec *next;
+  gint64 next_id;
+  guint n_items;
+
+  questions = carnet_notebook_list (carnet_page_get_notebook (CARNET_PAGE (self)), CARNET_RECORD_QUESTION, NULL, NULL, error);
+  if (questions == NULL)
+    return NULL;
+
+  next_id = carnet_notebook_next_consultation (carnet_page_get_notebook (CARNET_PAGE (self)), error);
+  if (next_id < 0)
+    return NULL;
+
+  horizon = g_date_time_add_days (now, PLANNED_DAYS);
+  agenda = carnet_notebook_agenda (carnet_page_get_notebook (CARNET_PAGE (self)), now, horizon, error);
+  if (agenda == NULL)
+    return NULL;
+
+  /* Each appointment to come, at its next occurrence. */
+  upcoming = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
+      CarnetAppointment *appointment = carnet_occurrence_get_appointment (occurrence);
+      gint64 id = carnet_record_get_id (CARNET_RECORD (appointment));
+
+      if (carnet_occurrence_get_status (occurrence) != CARNET_STATUS_PLANNED ||
+          g_date_time_compare (carnet_occurrence_get_start (occurrence), now) < 0 ||
+          g_hash_table_contains (upcoming, &id))
+        continue;
+
+      g_hash_table_insert (upcoming, g_memdup2 (&id, sizeof id), g_steal_pointer (&occurrence));
+    }
+
+  specs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) group_spec_free);
+
+  next = ensure_spec (self, specs, upcoming, 0, error);
+  if (next_id > 0)
+    {
+      CarnetOccurrence *occurrence = g_hash_table_lookup (upcoming, &next_id);
+
+      if (occurrence != NULL)
+        {
+          next->appointment = g_object_ref (carnet_occurrence_get_appointment (occurrence));
+          next->info.when = g_date_time_ref (carnet_occurrence_get_start (occurrence));
+        }
+    }
+
+  n_items = g_list_model_get_n_items (questions);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CarnetQuestion) question = g_list_model_get_item (questions, i);
+      GroupSpec *spec;
+
+      spec = ensure_spec (self, specs, upcoming, carnet_question_get_appointment_id (question), error);
+      if (spec == NULL)
+        return NULL;
+      g_ptr_array_add (spec->questions, g_steal_pointer (&question));
+    }
+
+  /* Planned consultations, to jot questions down for them; the next one
+   * already has the group above unless questions are tied to it. */
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
+      CarnetAppointment *appointment = carnet_occurrence_get_appointment (occurrence);
+      gint64 id = carnet_record_get_id (CARNET_RECORD (appointment));
+
+      if (carnet_appointment_get_kind (appointment) != CARNET_APPOINTMENT_CONSULTATION ||
+          id == next_id ||
+          !g_hash_table_contains (upcoming, &id))
+        continue;
+
+      if (ensure_spec (self, specs, upcoming, id, error) == NULL)
+        return NULL;
+    }
+
+  sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) group_spec_free);
+  g_hash_table_iter_init (&iter, specs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_ptr_array_add (sorted, value);
+    }
+  g_ptr_array_sort (sorted, compare_specs);
+
+  *out_n_questions = n_items;
+  return g_steal_pointer (&sorted);
+}
+
+static gboolean
+reload (CarnetQuestionsPage  *self,
+        GError              **error)
+{
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
+  g_autoptr(GPtrArray) specs = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  GtkWidget *previous = NULL;
+  gboolean past_started = FALSE;
+  guint n_questions = 0;
+
+  /* Another person's questions: nothing of the previous notebook stays. */
+  if (notebook != self->shown)
+    {
+      g_hash_table_remove_all (self->groups);
+      g_set_weak_pointer (&self->shown, notebook);
+    }
+
+  if (notebook == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return TRUE;
+    }
+
+  now = carnet_page_dup_now (CARNET_PAGE (self));
+  specs = collect_groups (self, now, &n_questions, error);
+  if (specs == NULL)
+    return FALSE;
+
+  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < specs->len; i++)
+    {
+      GroupSpec *spec = g_ptr_array_index (specs, i);
+
+      g_hash_table_add (wanted, &spec->info.appointment_id);
+    }
+
+  g_hash_table_iter_init (&iter, self->groups);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (wanted, key))
+        g_hash_table_iter_remove (&iter);
+    }
+
+  /* Groups in order, moved rather than taken out and put back: the focus
+   * stays where it is. */
+  for (guint i = 0; i < specs->len; i++)
+    {
+      GroupSpec *spec = g_ptr_array_index (specs, i);
+      QuestionGroup *group = g_hash_table_lookup (self->groups, &spec->info.appointment_id);
+
+      if (group == NULL)
+        {
+          group = question_group_new (self, spec->info.appointment_id);
+          g_hash_table_insert (self->groups, &group->info.appointment_id, group);
+        }
+      question_group_update (group, spec, now);
+
+      if (spec->info.kind == CARNET_QUESTION_GROUP_PAST && !past_started)
+        {
+          past_started = TRUE;
+          if (gtk_widget_get_prev_sibling (self->past_heading) != previous)
+            gtk_box_reorder_child_after (self->groups_box, self->past_heading, previous);
+          previous = self->past_heading;
+        }
+
+      if (gtk_widget_get_prev_sibling (group->widget) != previous)
+        gtk_box_reorder_child_after (self->groups_box, group->widget, previous);
+      previous = group->widget;
+    }
+  gtk_widget_set_visible (self->past_heading, past_started);
+
+  gtk_stack_set_visible_child_name (self->stack, n_questions == 0 ? "empty" : "questions");
+
+  return TRUE;
+}
+
+static gboolean
+find_question (CarnetQuestionsPage  *self,
+               gint64                id,
+               QuestionGroup       **out_group,
+               QuestionRow         **out_row)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      QuestionGroup *group = value;
+      QuestionRow *question_row = g_hash_table_lookup (group->rows, &id);
+
+      if (question_row != NULL)
+        {
+          *out_group = group;
+          *out_row = question_row;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+add_question (CarnetQuestionsPage  *self,
+              gint64                appointment_id,
+              const char           *text,
+              GError              **error)
+{
+  g_autoptr(CarnetQuestion) question = carnet_question_new ();
+
+  carnet_question_set_text (question, text);
+  carnet_question_set_appointment_id (question, appointment_id);
+  carnet_question_set_author (question, CARNET_AUTHOR_PATIENT);
+
+  return carnet_notebook_add (carnet_page_get_notebook (CARNET_PAGE (self)), CARNET_RECORD (question), error);
+}
+
+/* Adds what the entry says to the group's consultation; the entry is then
+ * ready for the next one. */
+static gboolean
+submit_entry (CarnetQuestionsPage *self,
+              AdwEntryRow         *entry,
+              gint64               appointment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (carnet_page_get_notebook (CARNET_PAGE (self)) == NULL)
+    return FALSE;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*text == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return FALSE;
+    }
+
+  if (!add_question (self, appointment_id, text, &error))
+    {
+      show_entry_error (entry, error->message);
+      return FALSE;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  return TRUE;
+}
+
+static void
+move_question (CarnetQuestionsPage *self,
+               gint64               id,
+               int                  delta)
+{
+  g_autoptr(GError) error = NULL;
+  QuestionGroup *group;
+  QuestionRow *question_row;
+  gint64 target;
+
+  if (carnet_page_get_notebook (CARNET_PAGE (self)) == NULL)
+    return;
+  /* Rows are only up to date on screen. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    carnet_page_reload (CARNET_PAGE (self));
+  if (!find_question (self, id, &group, &question_row))
+    return;
+
+  target = (gint64) question_row->order + delta;
+  if (target < 0 || target >= g_hash_table_size (group->rows))
+    return;
+
+  if (!carnet_notebook_move_question (carnet_page_get_notebook (CARNET_PAGE (self)), id, (guint) target + 1, &error))
+    show_error (self, error->message);
+}
+
+/* Callbacks */
+
+static void
+on_entry_changed_cb (AdwEntryRow *entry)
+{
+  if (!gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry),
+                                 g_object_get_data (G_OBJECT (entry), "carnet-title"));
+}
+
+static void
+on_group_entry_activated_cb (AdwEntryRow   *entry,
+                             QuestionGroup *group)
+{
+  submit_entry (group->page, entry, group->info.appointment_id);
+}
+
+static void
+on_empty_entry_activated_cb (CarnetQuestionsPage *self)
+{
+  gint64 next = 0;
+  QuestionGroup *group;
+
+  if (!submit_entry (self, self->empty_entry, 0))
+    return;
+
+  /* The page now shows the groups: carry on in the next consultation's entry. */
+  group = g_hash_table_lookup (self->groups, &next);
+  if (group != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (group->entry));
+}
+
+static void
+on_asked_toggled_cb (GtkCheckButton *button,
+                     QuestionRow    *question_row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button), "questions.set-asked", "(xb)",
+                              question_row->id, gtk_check_button_get_active (button));
+}
+
+static void
+on_move_clicked_cb (GtkButton   *button,
+                    QuestionRow *question_row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (button),
+                              g_object_get_data (G_OBJECT (button), "carnet-action"),
+                              "x", question_row->id);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  gint64 appointment_id;
+
+  g_variant_get (parameter, "(x&s)", &appointment_id, &text);
+  if (carnet_page_get_notebook (CARNET_PAGE (self)) != NULL && !add_question (self, appointment_id, text, &error))
+    show_error (self, error->message);
+}
+
+static void
+set_asked_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetRecord) record = NULL;
+  CarnetQuestion *question;
+  CarnetQuestionStatus status;
+  gboolean asked;
+  gint64 id;
+
+  if (carnet_page_get_notebook (CARNET_PAGE (self)) == NULL)
+    return;
+
+  g_variant_get (parameter, "(xb)", &id, &asked);
+
+  record = carnet_notebook_get (carnet_page_get_notebook (CARNET_PAGE (self)), CARNET_RECORD_QUESTION, id, &error);
+  if (record == NULL)
+    goto failed;
+
+  question = CARNET_QUESTION (record);
+  status = carnet_question_get_status (question);
+  /* An answer stays: it was asked. */
+  if (status == CARNET_QUESTION_ANSWERED || (status == CARNET_QUESTION_ASKED) == asked)
+    {
+      carnet_page_reload (CARNET_PAGE (self));
+      return;
+    }
+
+  carnet_question_set_status (question, asked ? CARNET_QUESTION_ASKED : CARNET_QUESTION_OPEN);
+  if (carnet_notebook_update (carnet_page_get_notebook (CARNET_PAGE (self)), record, &error))
+    return;
+
+failed:
+  show_error (self, error->message);
+  /* The box goes back to what the notebook says. */
+  carnet_page_reload (CARNET_PAGE (self));
+}
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_question (CARNET_QUESTIONS_PAGE (widget), g_variant_get_int64 (parameter), -1);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_question (CARNET_QUESTIONS_PAGE (widget), g_variant_get_int64 (parameter), 1);
+}
+
+/* Overrides */
+
+static void
+carnet_questions_page_reload (CarnetPage *page)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!reload (CARNET_QUESTIONS_PAGE (page), &error))
+    carnet_page_report_error (page, error);
+}
+
+static gboolean
+carnet_questions_page_show_record (CarnetPage       *page,
+                                   CarnetRecordKind  kind,
+                                   gint64            id)
+{
+  CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (page);
+  QuestionGroup *group;
+  QuestionRow *question_row;
+
+  if (kind != CARNET_RECORD_QUESTION || !find_question (self, id, &group, &question_row))
+    return FALSE;
+
+  /* The focus on it: the view scrolls there. */
+  gtk_widget_grab_focus (question_row->row);
+  return TRUE;
+}
+
+static void
+carnet_questions_page_dispose (GObject *object)
+{
+  CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (object);
+
+  if (self->groups != NULL)
+    g_hash_table_remove_all (self->groups);
+  g_clear_weak_pointer (&self->shown);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARNET_TYPE_QUESTIONS_PAGE);
+
+  G_OBJECT_CLASS (carnet_questions_page_parent_class)->dispose (object);
+}
+
+static void
+carnet_questions_page_finalize (GObject *object)
+{
+  CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (object);
+
+  g_clear_pointer (&self->groups, g_hash_table_unref);
+
+  G_OBJECT_CLASS (carnet_questions_page_parent_class)->finalize (object);
+}
+
+static void
+carnet_questions_page_class_init (CarnetQuestionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CarnetPageClass *page_class = CARNET_PAGE_CLASS (klass);
+
+  object_class->dispose = carnet_questions_page_dispose;
+  object_class->finalize = carnet_questions_page_finalize;
+
+  page_class->reload = carnet_questions_page_reload;
+  page_class->show_record = carnet_questions_page_show_record;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-questions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, empty_button_label);
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, empty_entry);
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, past_heading);
+  gtk_widget_class_bind_template_callback (widget_class, on_empty_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "questions.add", "(xs)", add_activated);
+  gtk_widget_class_install_action (widget_class, "questions.set-asked", "(xb)", set_asked_activated);
+  gtk_widget_class_install_action (widget_class, "questions.move-up", "x", move_up_activated);
+  gtk_widget_class_install_action (widget_class, "questions.move-down", "x", move_down_activated);
+}
+
+static void
+carnet_questions_page_init (CarnetQuestionsPage *self)
+{
+  CarnetEmptyState state;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  carnet_row_text_empty_state (CARNET_RECORD_QUESTION, &state);
+  adw_status_page_set_title (self->empty_page, state.title);
+  adw_status_page_set_description (self->empty_page, state.description);
+  gtk_label_set_text_with_mnemonic (self->empty_button_label, state.button);
+
+  self->groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                        (GDestroyNotify) question_group_free);
+  set_entry_title (self->empty_entry, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->empty_entry)));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Public API */
+
+/**
+ * carnet_questions_page_new:
+ *
+ * Returns: (transfer floating): a page showing no notebook yet
+ */
+GtkWidget *
+carnet_questions_page_new (void)
+{
+  return g_object_new (CARNET_TYPE_QUESTIONS_PAGE, NULL);
+}

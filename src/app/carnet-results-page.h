@@ -1,0 +1,21 @@
+/* carnet-results-page.h: results grouped by test, with their history
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "carnet-page.h"
+
+G_BEGIN_DECLS
+
+#define CARNET_TYPE_RESULTS_PAGE (carnet_results_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CarnetResultsPage, carnet_results_page, CARNET, RESULTS_PAGE, CarnetPage)
+
+GtkWidget      *carnet_results_page_new             (void);
+char           *carnet_results_page_save_attachment (CarnetResultsPage  *self,
+                                                     gint64              result_id,
+                                                     GError            **error);
+
+G_END_DECLS

@@ -80,10 +80,9 @@ carnet_question_row_group_title (CarnetQuestionGroupKind  kind,
 
 /**
  * carnet_question_row_group_description:
- * @kind: which group
+ * @info: which group
  * @appointment: (nullable): the consultation: for the next-consultation
  *   group, the one its questions go to now, if any
- * @when: (nullable): when it takes or took place
  * @now: the present
  *
  * Returns: the line under the group's heading: "Monday, December 14 at
@@ -91,40 +90,44 @@ carnet_question_row_group_title (CarnetQuestionGroupKind  kind,
  *   "Tuesday, March 3 · Done": the date first, which starts with a capital
  */
 char *
-carnet_question_row_group_description (CarnetQuestionGroupKind  kind,
-                                       CarnetAppointment       *appointment,
-                                       GDateTime               *when,
-                                       GDateTime               *now)
+carnet_question_row_group_description (const CarnetQuestionGroupInfo *info,
+                                       CarnetAppointment             *appointment,
+                                       GDateTime                     *now)
 {
   g_autofree char *date = NULL;
 
+  g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (appointment == NULL || CARNET_IS_APPOINTMENT (appointment), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  switch (kind)
+  switch (info->kind)
     {
     case CARNET_QUESTION_GROUP_NEXT:
-      if (appointment == NULL || when == NULL)
+      if (appointment == NULL || info->when == NULL)
         return g_strdup (_("No consultation is planned yet: these questions will go to the next one."));
-      date = carnet_format_when (when, carnet_appointment_get_all_day (appointment), now);
+      date = carnet_format_when (info->when, carnet_appointment_get_all_day (appointment), now);
       /* Translators: the consultation that questions for "the next consultation"
        * go to: when it is ("Monday, December 14 at 10:30"), then its title. */
       return g_strdup_printf (C_("next consultation", "%s · %s"), date,
                               carnet_appointment_get_title (appointment));
 
     case CARNET_QUESTION_GROUP_PLANNED:
-      if (when == NULL)
+      if (info->when == NULL)
         return NULL;
-      return carnet_format_when (when,
+      date = carnet_format_when (info->when,
                                  appointment != NULL && carnet_appointment_get_all_day (appointment),
                                  now);
+      if (!info->is_next)
+        return g_steal_pointer (&date);
+      /* Translators: a planned consultation, the next one: %s is when it is. */
+      return g_strdup_printf (_("%s · Next consultation"), date);
 
     case CARNET_QUESTION_GROUP_PAST:
       if (appointment == NULL)
         return g_strdup (_("Its questions are kept here."));
-      if (when == NULL)
+      if (info->when == NULL)
         return g_strdup (carnet_status_label (carnet_appointment_get_status (appointment)));
-      date = carnet_format_when (when, TRUE, now);
+      date = carnet_format_when (info->when, TRUE, now);
       /* Translators: a past consultation: its date, then its status ("Done"). */
       return g_strdup_printf (C_("past consultation", "%s · %s"), date,
                               carnet_status_label (carnet_appointment_get_status (appointment)));

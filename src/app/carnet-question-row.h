@@ -27,15 +27,16 @@ typedef struct
   gint64                   appointment_id;
   /* Planned: its next occurrence; past: when it took place; NULL if unknown. */
   GDateTime               *when;
+  /* Planned: the consultation that "the next consultation" questions go to. */
+  gboolean                 is_next;
 } CarnetQuestionGroupInfo;
 
 int         carnet_question_row_compare_groups   (const CarnetQuestionGroupInfo *a,
                                                   const CarnetQuestionGroupInfo *b);
 char       *carnet_question_row_group_title      (CarnetQuestionGroupKind        kind,
                                                   CarnetAppointment             *appointment);
-char       *carnet_question_row_group_description (CarnetQuestionGroupKind       kind,
+char       *carnet_question_row_group_description (const CarnetQuestionGroupInfo *info,
                                                   CarnetAppointment             *appointment,
-                                                  GDateTime                     *when,
                                                   GDateTime                     *now);
 const char *carnet_question_row_add_placeholder  (CarnetQuestionGroupKind        kind);
 char       *carnet_question_row_describe_meta    (CarnetQuestion                *question,

@@ -436,8 +436,7 @@ question_group_update (QuestionGroup *group,
                                   -1);
   g_clear_pointer (&escaped, g_free);
 
-  description = carnet_question_row_group_description (spec->info.kind, spec->appointment,
-                                                       spec->info.when, now);
+  description = carnet_question_row_group_description (&spec->info, spec->appointment, now);
   if (description != NULL)
     escaped = g_markup_escape_text (description, -1);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group->widget), escaped);
@@ -542,6 +541,16 @@ ensure_spec (CarnetQuestionsPage  *self,
   return spec;
 }
 
+/* Whether the group's entry holds what someone is typing. */
+static gboolean
+is_writing_in (CarnetQuestionsPage *self,
+               gint64               appointment_id)
+{
+  QuestionGroup *group = g_hash_table_lookup (self->groups, &appointment_id);
+
+  return group != NULL && *gtk_editable_get_text (GTK_EDITABLE (group->entry)) != '\0';
+}
+
 /* Finds out which groups there are, and what is in them. */
 static GPtrArray *
 collect_groups (CarnetQuestionsPage  *self,
@@ -631,6 +640,18 @@ collect_groups (CarnetQuestionsPage  *self,
 
       if (ensure_spec (self, specs, upcoming, id, error) == NULL)
         return NULL;
+    }
+
+  /* The next consultation has a group of its own: an empty "next
+   * consultation" group above it would say the same twice. Unless someone is
+   * writing in it. */
+  if (next_id > 0 && g_hash_table_contains (specs, &next_id))
+    {
+      GroupSpec *own = g_hash_table_lookup (specs, &next_id);
+
+      own->info.is_next = TRUE;
+      if (next->questions->len == 0 && !is_writing_in (self, 0))
+        g_hash_table_remove (specs, &next->info.appointment_id);
     }
 
   sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) group_spec_free);

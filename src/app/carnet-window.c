@@ -19,6 +19,8 @@
 #include "carnet-format.h"
 #include "carnet-journal-page.h"
 #include "carnet-page.h"
+#include "carnet-questions-page.h"
+#include "carnet-results-page.h"
 #include "carnet-search-page.h"
 #include "carnet-side-effects-page.h"
 #include "carnet-trash-page.h"
@@ -564,7 +566,9 @@ carnet_window_class_init (CarnetWindowClass *klass)
 
   g_type_ensure (CARNET_TYPE_UPCOMING_PAGE);
   g_type_ensure (CARNET_TYPE_JOURNAL_PAGE);
+  g_type_ensure (CARNET_TYPE_RESULTS_PAGE);
   g_type_ensure (CARNET_TYPE_SIDE_EFFECTS_PAGE);
+  g_type_ensure (CARNET_TYPE_QUESTIONS_PAGE);
   g_type_ensure (CARNET_TYPE_TREATMENTS_PAGE);
   g_type_ensure (CARNET_TYPE_SEARCH_PAGE);
   g_type_ensure (CARNET_TYPE_TRASH_PAGE);

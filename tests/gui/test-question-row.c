@@ -45,13 +45,13 @@ test_group_order (void)
   g_autoptr(GDateTime) old = at (2026, 4, 10, 11, 0);
   CarnetQuestionGroupInfo groups[] = {
     /* In the expected order. */
-    { CARNET_QUESTION_GROUP_NEXT, 0, NULL },
-    { CARNET_QUESTION_GROUP_PLANNED, 9, soon },
-    { CARNET_QUESTION_GROUP_PLANNED, 4, later },
-    { CARNET_QUESTION_GROUP_PAST, 7, recent },
-    { CARNET_QUESTION_GROUP_PAST, 2, old },
-    { CARNET_QUESTION_GROUP_PAST, 3, NULL },
-    { CARNET_QUESTION_GROUP_PAST, 5, NULL },
+    { CARNET_QUESTION_GROUP_NEXT, 0, NULL, FALSE },
+    { CARNET_QUESTION_GROUP_PLANNED, 9, soon, TRUE },
+    { CARNET_QUESTION_GROUP_PLANNED, 4, later, FALSE },
+    { CARNET_QUESTION_GROUP_PAST, 7, recent, FALSE },
+    { CARNET_QUESTION_GROUP_PAST, 2, old, FALSE },
+    { CARNET_QUESTION_GROUP_PAST, 3, NULL, FALSE },
+    { CARNET_QUESTION_GROUP_PAST, 5, NULL, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
@@ -75,43 +75,59 @@ test_group_titles (void)
 {
   g_autoptr(GDateTime) now = at (2026, 11, 28, 10, 0);
   g_autoptr(GDateTime) soon = at (2026, 12, 14, 10, 30);
+  g_autoptr(GDateTime) later = at (2027, 3, 1, 9, 0);
   g_autoptr(GDateTime) past = at (2026, 3, 3, 11, 0);
   g_autoptr(CarnetAppointment) next = new_consultation ("Oncology consultation", soon,
                                                         CARNET_STATUS_PLANNED);
-  g_autoptr(CarnetAppointment) done = new_consultation ("Surgeon's follow-up", past,
+  g_autoptr(CarnetAppointment) check_up = new_consultation ("Six-month check-up", later,
+                                                            CARNET_STATUS_PLANNED);
+  g_autoptr(CarnetAppointment) done = new_consultation ("Surgeon follow-up", past,
                                                         CARNET_STATUS_DONE);
+  CarnetQuestionGroupInfo next_group = { CARNET_QUESTION_GROUP_NEXT, 0, soon, FALSE };
+  CarnetQuestionGroupInfo nothing_planned = { CARNET_QUESTION_GROUP_NEXT, 0, NULL, FALSE };
+  CarnetQuestionGroupInfo its_group = { CARNET_QUESTION_GROUP_PLANNED, 4, soon, TRUE };
+  CarnetQuestionGroupInfo later_group = { CARNET_QUESTION_GROUP_PLANNED, 5, later, FALSE };
+  CarnetQuestionGroupInfo past_group = { CARNET_QUESTION_GROUP_PAST, 2, past, FALSE };
+  CarnetQuestionGroupInfo deleted_group = { CARNET_QUESTION_GROUP_PAST, 3, NULL, FALSE };
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
   title = carnet_question_row_group_title (CARNET_QUESTION_GROUP_NEXT, next);
-  description = carnet_question_row_group_description (CARNET_QUESTION_GROUP_NEXT, next, soon, now);
+  description = carnet_question_row_group_description (&next_group, next, now);
   g_assert_cmpstr (title, ==, "Next Consultation");
   g_assert_cmpstr (description, ==, "Monday, December 14 at 10:30 · Oncology consultation");
   g_clear_pointer (&description, g_free);
   g_clear_pointer (&title, g_free);
 
   /* No consultation planned: the questions wait. */
-  description = carnet_question_row_group_description (CARNET_QUESTION_GROUP_NEXT, NULL, NULL, now);
+  description = carnet_question_row_group_description (&nothing_planned, NULL, now);
   g_assert_cmpstr (description, ==, "No consultation is planned yet: these questions will go to the next one.");
   g_clear_pointer (&description, g_free);
 
+  /* The next consultation's own group says it is the next one. */
   title = carnet_question_row_group_title (CARNET_QUESTION_GROUP_PLANNED, next);
-  description = carnet_question_row_group_description (CARNET_QUESTION_GROUP_PLANNED, next, soon, now);
+  description = carnet_question_row_group_description (&its_group, next, now);
   g_assert_cmpstr (title, ==, "Oncology consultation");
-  g_assert_cmpstr (description, ==, "Monday, December 14 at 10:30");
+  g_assert_cmpstr (description, ==, "Monday, December 14 at 10:30 · Next consultation");
   g_clear_pointer (&description, g_free);
   g_clear_pointer (&title, g_free);
 
+  description = carnet_question_row_group_description (&later_group, check_up, now);
+  g_assert_cmpstr (description, ==, "March 1, 2027 at 09:00");
+  g_clear_pointer (&description, g_free);
+
   title = carnet_question_row_group_title (CARNET_QUESTION_GROUP_PAST, done);
-  description = carnet_question_row_group_description (CARNET_QUESTION_GROUP_PAST, done, past, now);
-  g_assert_cmpstr (title, ==, "Surgeon's follow-up");
+  description = carnet_question_row_group_description (&past_group, done, now);
+  g_assert_cmpstr (title, ==, "Surgeon follow-up");
   g_assert_cmpstr (description, ==, "Tuesday, March 3 · Done");
   g_clear_pointer (&description, g_free);
   g_clear_pointer (&title, g_free);
 
   /* Questions of an appointment sent to the trash are kept. */
   title = carnet_question_row_group_title (CARNET_QUESTION_GROUP_PAST, NULL);
+  description = carnet_question_row_group_description (&deleted_group, NULL, now);
   g_assert_cmpstr (title, ==, "A Deleted Appointment");
+  g_assert_cmpstr (description, ==, "Its questions are kept here.");
 
   g_assert_cmpstr (carnet_question_row_add_placeholder (CARNET_QUESTION_GROUP_NEXT), ==,
                    "Add a question for the next consultation");

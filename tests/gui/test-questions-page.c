@@ -485,7 +485,8 @@ test_groups (Fixture       *fixture,
   g_assert_cmpstr (group_description (groups->pdata[0]), ==,
                    "Monday, December 14 at 10:00 · Oncology consultation");
   g_assert_cmpstr (group_title (groups->pdata[1]), ==, "Oncology consultation");
-  g_assert_cmpstr (group_description (groups->pdata[1]), ==, "Monday, December 14 at 10:00");
+  g_assert_cmpstr (group_description (groups->pdata[1]), ==,
+                   "Monday, December 14 at 10:00 · Next consultation");
   g_assert_cmpstr (group_title (groups->pdata[2]), ==, "Six-month check-up");
   g_assert_cmpstr (group_description (groups->pdata[2]), ==, "January 27, 2027 at 10:00");
   g_assert_cmpstr (group_title (groups->pdata[3]), ==, "Surgeon follow-up");
@@ -517,6 +518,52 @@ test_groups (Fixture       *fixture,
   /* Nothing more is jotted down for a consultation that is over. */
   g_assert_true (gtk_widget_get_visible (find_one (groups->pdata[2], ADW_TYPE_ENTRY_ROW, NULL)));
   g_assert_false (gtk_widget_get_visible (find_one (groups->pdata[3], ADW_TYPE_ENTRY_ROW, NULL)));
+}
+
+static void
+test_next_not_twice (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *entry;
+
+  fill_notebook (fixture);
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_QUESTION, fixture->q_any, &error);
+  g_assert_no_error (error);
+  show_page (fixture, 800, 600);
+
+  /* Nothing for "the next consultation" but questions for it by name: one
+   * group for it, not two. */
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 3);
+  g_assert_cmpstr (group_title (groups->pdata[0]), ==, "Oncology consultation");
+  g_assert_cmpstr (group_description (groups->pdata[0]), ==,
+                   "Monday, December 14 at 10:00 · Next consultation");
+  g_clear_pointer (&groups, g_ptr_array_unref);
+
+  /* Without questions of its own, the next consultation is that group. */
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_QUESTION, fixture->q_first, &error);
+  g_assert_no_error (error);
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_QUESTION, fixture->q_second, &error);
+  g_assert_no_error (error);
+  drain ();
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 3);
+  g_assert_cmpstr (group_title (groups->pdata[0]), ==, "Next Consultation");
+  g_assert_cmpstr (group_title (groups->pdata[1]), ==, "Six-month check-up");
+
+  /* Someone writing there keeps it, whatever comes in meanwhile. */
+  entry = find_one (groups->pdata[0], ADW_TYPE_ENTRY_ROW, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Half a thought");
+  add_question (fixture, "From the command line", fixture->next_id, CARNET_AUTHOR_PATIENT, NULL);
+  drain ();
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = list_groups (fixture);
+  g_assert_cmpstr (group_title (groups->pdata[0]), ==, "Next Consultation");
+  g_assert_true (find_one (groups->pdata[0], ADW_TYPE_ENTRY_ROW, NULL) == entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Half a thought");
+  g_assert_cmpstr (group_title (groups->pdata[1]), ==, "Oncology consultation");
 }
 
 static void
@@ -776,6 +823,8 @@ test_carry_forward (Fixture       *fixture,
   g_assert_cmpstr (group_description (groups->pdata[0]), ==,
                    "January 27, 2027 at 10:00 · Six-month check-up");
   g_assert_cmpstr (group_title (groups->pdata[1]), ==, "Six-month check-up");
+  g_assert_cmpstr (group_description (groups->pdata[1]), ==,
+                   "January 27, 2027 at 10:00 · Next consultation");
   texts = texts_of (groups->pdata[1]);
   g_assert_cmpstr (texts, ==, "How long will the tingling last?");
   g_clear_pointer (&texts, g_free);
@@ -928,6 +977,7 @@ main (int   argc,
 
   ADD ("/gui/questions-page/empty", test_empty);
   ADD ("/gui/questions-page/groups", test_groups);
+  ADD ("/gui/questions-page/next-not-twice", test_next_not_twice);
   ADD ("/gui/questions-page/tick-asked", test_tick_asked);
   ADD ("/gui/questions-page/move", test_move);
   ADD ("/gui/questions-page/quick-add", test_quick_add);

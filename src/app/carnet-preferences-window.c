@@ -66,9 +66,9 @@ load_notebook (CarnetPreferencesWindow *self)
   person = carnet_notebook_get_person (self->notebook);
   if (person != NULL && *person != '\0')
     /* Translators: %s is the name of the person whose notebook it is */
-    description = g_strdup_printf (_("For the appointments added to the notebook of %s"), person);
+    description = g_strdup_printf (_("What each new appointment in the notebook of %s starts with; each can have its own"), person);
   else
-    description = g_strdup (_("For the appointments added to this notebook"));
+    description = g_strdup (_("What each new appointment in this notebook starts with; each can have its own"));
   adw_preferences_group_set_description (self->reminders_group, description);
 }
 

@@ -43,6 +43,7 @@ fill_consultations (CarnetQuestionEditor *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *next_label = NULL;
   gboolean has_selected = selected <= 0;
   guint n_items;
 
@@ -81,7 +82,13 @@ fill_consultations (CarnetQuestionEditor *self,
         }
     }
 
-  carnet_editor_set_links (self->consultation_row, _("Next consultation"), ids, labels, selected);
+  /* "Next consultation" says which one it is now: the first planned. */
+  if (labels->len > 0 && g_array_index (ids, gint64, 0) != selected)
+    next_label = g_strdup_printf (_("Next consultation: %s"), (char *) g_ptr_array_index (labels, 0));
+  else
+    next_label = g_strdup (_("Next consultation"));
+
+  carnet_editor_set_links (self->consultation_row, next_label, ids, labels, selected);
 }
 
 /* Overrides */

@@ -83,7 +83,7 @@ update_attachment_row (CarnetResultEditor *self)
   else
     name = carnet_result_get_attachment_name (CARNET_RESULT (carnet_editor_get_record (CARNET_EDITOR (self))));
 
-  adw_action_row_set_subtitle (self->attachment_row, name != NULL ? name : _("None"));
+  adw_action_row_set_subtitle (self->attachment_row, name != NULL ? name : _("No file"));
   gtk_widget_set_visible (self->remove_button, name != NULL);
 }
 

@@ -779,7 +779,7 @@ test_add_result_report (Fixture       *fixture,
   activate (fixture, "record.edit", g_variant_new ("(sx)", "result", id));
   editor = g_object_ref (find_toplevel (CARNET_TYPE_EDITOR));
   g_signal_emit_by_name (find_child (GTK_WIDGET (editor), "remove_button"), "clicked");
-  g_assert_cmpstr (adw_action_row_get_subtitle (find_child (GTK_WIDGET (editor), "attachment_row")), ==, "None");
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_child (GTK_WIDGET (editor), "attachment_row")), ==, "No file");
   save (editor);
   g_clear_object (&result);
   result = CARNET_RESULT (carnet_notebook_get (fixture->notebook, CARNET_RECORD_RESULT, id, &error));
@@ -912,7 +912,8 @@ test_add_question (Fixture       *fixture,
 
   set_text (editor, "text_row", "La fatigue est-elle normale ?");
   /* Only planned consultations are offered, after the next one. */
-  g_assert_cmpstr (selected_label (editor, "consultation_row"), ==, "Next consultation");
+  g_assert_cmpstr (selected_label (editor, "consultation_row"), ==,
+                   "Next consultation: Consultation d’oncologie (Dec 14, 2026)");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (find_child (GTK_WIDGET (editor), "consultation_row"))), ==, 2);
   select_item (editor, "consultation_row", 1);
   select_item (editor, "author_row", CARNET_AUTHOR_CAREGIVER);

@@ -107,9 +107,10 @@ carnet_clock_get_timezone (CarnetClock *self)
   g_return_val_if_fail (CARNET_IS_CLOCK (self), NULL);
 
   /* Not g_time_zone_new_local (): it keeps the zone it first read, and
-   * this is asked again when the system's zone changed. */
+   * this is asked again when the system's zone changed. TZ first, as
+   * g_time_zone_new_local () does; without TZ, /etc/localtime. */
   if (self->tz == NULL)
-    self->tz = g_time_zone_new_identifier (NULL);
+    self->tz = g_time_zone_new_identifier (g_getenv ("TZ"));
   if (self->tz == NULL)
     self->tz = g_time_zone_new_local ();
 

@@ -16,6 +16,7 @@
 
 #include "carnet.h"
 #include "carnet-autostart.h"
+#include "carnet-exchange-actions.h"
 #include "carnet-libnotify-notifier.h"
 #include "carnet-scheduler.h"
 #include "carnet-window.h"
@@ -547,7 +548,11 @@ carnet_application_open_notebook (CarnetApplication *self,
 
   notebook = open_file (canonical, &error);
   if (notebook != NULL)
-    remember_notebook (self, canonical);
+    {
+      remember_notebook (self, canonical);
+      /* Today's automatic backup, in a worker thread: the window shows at once. */
+      carnet_exchange_backup_on_start (notebook);
+    }
 
   present_notebook (self, canonical, notebook, error);
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carnet-exchange-actions.h"
 #include "carnet-format.h"
 #include "carnet-journal-page.h"
 #include "carnet-page.h"
@@ -618,6 +619,8 @@ carnet_window_init (CarnetWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   load_window_size (self);
+
+  carnet_exchange_actions_install (GTK_WIDGET (self), self->toast_overlay);
 
   /* Typing anywhere in the window starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

@@ -36,6 +36,7 @@ typedef struct
   GtkLabel       *meta;
   GtkLabel       *answer;
   GtkCheckButton *asked;
+  GtkWidget      *answer_button;
   GtkLabel       *answer_button_label;
   GtkWidget      *up;
   GtkWidget      *down;
@@ -172,6 +173,7 @@ question_row_new (gint64 id)
   GtkWidget *box;
   GtkWidget *actions;
   GtkWidget *answer_button;
+  GtkWidget *squeezer;
   GtkWidget *more;
   GtkWidget *spacer;
 
@@ -218,12 +220,16 @@ question_row_new (gint64 id)
   g_signal_connect (question_row->asked, "toggled", G_CALLBACK (on_asked_toggled_cb), question_row);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (question_row->asked));
 
-  /* A label that wraps: translations are longer, and the window narrow. */
+  /* Its words where they fit, else an icon: translations are longer, text
+   * may be large, and the window narrow. */
   question_row->answer_button_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (question_row->answer_button_label, TRUE);
-  gtk_label_set_justify (question_row->answer_button_label, GTK_JUSTIFY_CENTER);
-  answer_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (answer_button), GTK_WIDGET (question_row->answer_button_label));
+  squeezer = adw_squeezer_new ();
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), GTK_WIDGET (question_row->answer_button_label));
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), gtk_image_new_from_icon_name ("mail-reply-sender-symbolic"));
+  question_row->answer_button = gtk_button_new ();
+  answer_button = question_row->answer_button;
+  gtk_button_set_child (GTK_BUTTON (answer_button), squeezer);
   gtk_widget_set_valign (answer_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (answer_button), "record.answer");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (answer_button), "x", id);
@@ -311,6 +317,7 @@ question_row_update (QuestionRow    *question_row,
   g_autofree char *meta = NULL;
   g_autofree char *answer = NULL;
   const char *text = carnet_question_get_text (question);
+  const char *answer_label;
   gboolean answered = carnet_question_get_status (question) == CARNET_QUESTION_ANSWERED;
 
   question_row->order = order;
@@ -333,7 +340,12 @@ question_row_update (QuestionRow    *question_row,
   /* An answered question was asked: unticking it would say otherwise. */
   gtk_widget_set_sensitive (GTK_WIDGET (question_row->asked), !answered);
 
-  gtk_label_set_text (question_row->answer_button_label, carnet_question_row_answer_label (question));
+  answer_label = carnet_question_row_answer_label (question);
+  gtk_label_set_text (question_row->answer_button_label, answer_label);
+  gtk_widget_set_tooltip_text (question_row->answer_button, answer_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (question_row->answer_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, answer_label,
+                                  -1);
 
   gtk_widget_set_visible (question_row->up, n_questions > 1);
   gtk_widget_set_visible (question_row->down, n_questions > 1);

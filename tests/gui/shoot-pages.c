@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Writes results-{en,fr}-{1200,360}.png and questions-{en,fr}-{1200,360}.png,
- * and the same scrolled to the end (…-end.png), into the folder given as argument (the build dir's screenshots/ under
+ * the same at 360 px with large text (…-360-large.png), and each scrolled to
+ * its end (…-end.png), into the folder given as argument (the build dir's screenshots/ under
  * meson test), taken with ImageMagick's `import` from the X server, as a
  * person would see them. For people to look at: it checks nothing but that
  * they could be taken.
@@ -255,7 +256,18 @@ shoot_language (const char *outdir,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   gboolean ok = TRUE;
-  const int widths[] = { 1200, 360 };
+  /* Wide, narrow, and narrow with large text (150 %). */
+  const struct {
+    int         width;
+    double      text_scale;
+    const char *suffix;
+  } sizes[] = {
+    { 1200, 1.0, "" },
+    { 360, 1.0, "" },
+    { 360, 1.5, "-large" },
+  };
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
 
   dir = g_dir_make_tmp ("carnet-shots-XXXXXX", &error);
   g_assert_no_error (error);
@@ -267,26 +279,35 @@ shoot_language (const char *outdir,
   add_extras (notebook, lang, &error);
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    dpi = 96 * 1024;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *results_path = NULL;
       g_autofree char *questions_path = NULL;
-      g_autofree char *results_name = g_strdup_printf ("results-%s-%d.png", lang, widths[i]);
-      g_autofree char *questions_name = g_strdup_printf ("questions-%s-%d.png", lang, widths[i]);
+      g_autofree char *results_name = NULL;
+      g_autofree char *questions_name = NULL;
       GtkWidget *page;
+
+      results_name = g_strdup_printf ("results-%s-%d%s.png", lang, sizes[i].width, sizes[i].suffix);
+      questions_name = g_strdup_printf ("questions-%s-%d%s.png", lang, sizes[i].width, sizes[i].suffix);
+      g_object_set (settings, "gtk-xft-dpi", (int) (dpi * sizes[i].text_scale), NULL);
 
       results_path = g_build_filename (outdir, results_name, NULL);
       page = carnet_results_page_new ();
       carnet_page_set_notebook (CARNET_PAGE (page), notebook);
       carnet_page_reload (CARNET_PAGE (page));
       expand_first_group (page);
-      ok &= shoot (page, _("Results"), widths[i], results_path);
+      ok &= shoot (page, _("Results"), sizes[i].width, results_path);
 
       questions_path = g_build_filename (outdir, questions_name, NULL);
       page = carnet_questions_page_new ();
       carnet_page_set_notebook (CARNET_PAGE (page), notebook);
-      ok &= shoot (page, _("Questions"), widths[i], questions_path);
+      ok &= shoot (page, _("Questions"), sizes[i].width, questions_path);
     }
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
 
   carnet_notebook_close (notebook);
   remove_dir (dir);

@@ -330,6 +330,7 @@ carnet_editor_class_init (CarnetEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CARNET_TYPE_RECORD);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-editor.ui");
   gtk_widget_class_bind_template_child_private (widget_class, CarnetEditor, window_title);
   gtk_widget_class_bind_template_child_private (widget_class, CarnetEditor, toast_overlay);
@@ -505,14 +506,18 @@ carnet_editor_show_error (CarnetEditor *self,
     title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
   message = carnet_input_field_message (title, error->message);
 
-  gtk_widget_add_css_class (row, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                  -1);
-  g_ptr_array_add (priv->invalid_rows, row);
+  /* A field of several rows has none of them wrong: the message says it. */
+  if (focus == NULL || !GTK_IS_LIST_BOX_ROW (focus))
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      g_ptr_array_add (priv->invalid_rows, row);
+    }
 
   {
     GtkWidget *error_row = new_error_row (message);

@@ -32,7 +32,9 @@ struct _CarnetEditorClass
   /* The row that shows @field (a name of carnet_error_get_field() or one of
    * the editor's own), the widget to focus to correct it (NULL: the row) and
    * the field's name in messages (NULL: the row's title); NULL when the
-   * editor does not show that field. */
+   * editor does not show that field. A field of several rows (a scale)
+   * returns its last row, for the message to go under, and its first row
+   * to focus: then no single row is marked as wrong. */
   GtkWidget *(*get_field_row) (CarnetEditor  *self,
                                const char    *field,
                                GtkWidget    **out_focus,

@@ -320,7 +320,9 @@ new_notebooks_dialog (NotebookActions *self)
   GtkWidget *list;
   GSettings *settings;
 
-  dialog = adw_window_new ();
+  dialog = g_object_new (ADW_TYPE_WINDOW,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                         NULL);
   gtk_window_set_title (GTK_WINDOW (dialog), _("Notebooks"));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);

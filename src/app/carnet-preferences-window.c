@@ -120,6 +120,7 @@ carnet_preferences_window_class_init (CarnetPreferencesWindowClass *klass)
 
   g_type_ensure (CARNET_TYPE_REMINDERS_ROW);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CarnetPreferencesWindow, reminders_group);
   gtk_widget_class_bind_template_child (widget_class, CarnetPreferencesWindow, reminders_row);

@@ -52,10 +52,8 @@ build_severity_rows (CarnetSideEffectEditor *self)
       /* Translators: a severity on the 0–4 scale and its word: "3 — Severe" */
       title = g_strdup_printf (C_("severity choice", "%d — %s"), severity,
                                carnet_severity_label (severity));
+      /* The row names its check box (activatable widget) for screen readers. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                      -1);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       if (group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);

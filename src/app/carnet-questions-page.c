@@ -49,6 +49,8 @@ typedef struct
   GtkWidget               *widget;
   GtkListBox              *list;
   AdwEntryRow             *entry;
+  /* Opens the consultation sheet (exchange.prepare). */
+  GtkWidget               *prepare;
   /* Question id → QuestionRow */
   GHashTable              *rows;
 } QuestionGroup;
@@ -387,6 +389,17 @@ question_group_new (CarnetQuestionsPage *self,
   gtk_widget_add_css_class (GTK_WIDGET (group->list), "carnet-questions");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group->widget), GTK_WIDGET (group->list));
 
+  group->prepare = gtk_button_new_with_mnemonic (_("_Prepare…"));
+  gtk_widget_set_valign (group->prepare, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (group->prepare, "flat");
+  gtk_widget_set_tooltip_text (group->prepare, _("Prepare the Consultation…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (group->prepare),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Prepare the Consultation…"),
+                                  -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (group->prepare), "x", appointment_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (group->prepare), "exchange.prepare");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group->widget), group->prepare);
+
   group->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_entry_row_set_show_apply_button (group->entry, TRUE);
   g_signal_connect (group->entry, "entry-activated", G_CALLBACK (on_group_entry_activated_cb), group);
@@ -456,6 +469,7 @@ question_group_update (QuestionGroup *group,
   /* Nothing more is asked at a consultation that is over. */
   set_entry_title (group->entry, carnet_question_row_add_placeholder (spec->info.kind));
   gtk_widget_set_visible (GTK_WIDGET (group->entry), spec->info.kind != CARNET_QUESTION_GROUP_PAST);
+  gtk_widget_set_visible (group->prepare, spec->info.kind != CARNET_QUESTION_GROUP_PAST);
 
   /* Rows of questions that left the group go; the others stay. */
   old = g_steal_pointer (&group->rows);

@@ -43,6 +43,57 @@ drain (void)
     ;
 }
 
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets frames go by until the scrolled content has its size. */
+static void
+wait_for_layout (GtkAdjustment *adjustment)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, on_tick_cb, NULL);
+
+  while (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+/* What pressing @keyval with @modifiers in @widget does, through its
+ * shortcut controllers. */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 on_record_action_cb (GSimpleAction *action,
                      GVariant      *parameter,
@@ -675,6 +726,18 @@ test_move (Fixture       *fixture,
   first = get_question (fixture, fixture->q_first);
   g_assert_cmpuint (carnet_question_get_position (first), ==, 1);
 
+  /* Alt+Down and Alt+Up in a question move it too. */
+  g_assert_true (press_shortcut (swimming, GDK_KEY_Down, GDK_ALT_MASK));
+  drain ();
+  g_clear_pointer (&texts, g_free);
+  texts = texts_of (groups->pdata[1]);
+  g_assert_cmpstr (texts, ==, "How long will the tingling last? | Can I go back to swimming?");
+  g_assert_true (press_shortcut (swimming, GDK_KEY_Up, GDK_ALT_MASK));
+  drain ();
+  g_clear_pointer (&texts, g_free);
+  texts = texts_of (groups->pdata[1]);
+  g_assert_cmpstr (texts, ==, "Can I go back to swimming? | How long will the tingling last?");
+
   /* A lone question has nothing to move past. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_button_by_tooltip (find_row (fixture, "Is the fatigue expected?"),
                                                                               "Move Up"))));
@@ -765,14 +828,19 @@ test_keeps_typing (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  GtkAdjustment *adjustment;
   GtkWidget *focus;
   AdwEntryRow *entry;
 
   fill_notebook (fixture);
-  show_page (fixture, 800, 600);
+  show_page (fixture, 600, 300);
   groups = list_groups (fixture);
   entry = find_one (groups->pdata[1], ADW_TYPE_ENTRY_ROW, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (entry));
+  adjustment = gtk_scrolled_window_get_vadjustment (find_child (GTK_WIDGET (fixture->page),
+                                                                "questions_scrolled"));
+  wait_for_layout (adjustment);
+  gtk_adjustment_set_value (adjustment, 150);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Half a thought");
   focus = gtk_window_get_focus (fixture->window);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
@@ -781,13 +849,15 @@ test_keeps_typing (Fixture       *fixture,
   add_question (fixture, "Another one", fixture->next_id, CARNET_AUTHOR_CAREGIVER, NULL);
   drain ();
 
-  /* Where the person was typing, the same entry, the same words, the focus. */
+  /* Where the person was typing, the same entry, the same words, the focus,
+   * the same place on the page. */
   after = list_groups (fixture);
   g_assert_true (after->pdata[1] == groups->pdata[1]);
   g_assert_true (find_one (after->pdata[1], ADW_TYPE_ENTRY_ROW, NULL) == entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Half a thought");
   g_assert_true (gtk_window_get_focus (fixture->window) == focus);
   g_assert_nonnull (find_row (fixture, "Another one"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 150);
 }
 
 static void

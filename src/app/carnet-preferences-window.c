@@ -48,6 +48,24 @@ set_uint_from_double (const GValue       *value,
   return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 0, G_MAXUINT32));
 }
 
+/* libadwaita 1.2 leaves the search entry of the window (hidden: there is
+ * little to search) without a name for screen readers. */
+static void
+name_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the preferences"),
+                                        -1);
+      else
+        name_search_entry (child);
+    }
+}
+
 static void
 load_notebook (CarnetPreferencesWindow *self)
 {
@@ -134,6 +152,7 @@ static void
 carnet_preferences_window_init (CarnetPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search_entry (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "run-in-background",

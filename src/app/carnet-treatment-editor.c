@@ -34,6 +34,25 @@ struct _CarnetTreatmentEditor
 
 G_DEFINE_FINAL_TYPE (CarnetTreatmentEditor, carnet_treatment_editor, CARNET_TYPE_EDITOR)
 
+/* libadwaita 1.2 leaves an expander's enable switch without a name for
+ * screen readers: it gets the expander's title. */
+static void
+name_enable_switch (GtkWidget  *widget,
+                    const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SWITCH (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      else
+        name_enable_switch (child, name);
+    }
+}
+
 static gboolean
 read_date (CarnetDateRow  *row,
            const char     *field,
@@ -212,6 +231,9 @@ carnet_treatment_editor_init (CarnetTreatmentEditor *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  name_enable_switch (GTK_WIDGET (self->cycles_expander),
+                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->cycles_expander)));
 
   for (int kind = CARNET_TREATMENT_CHEMOTHERAPY; kind <= CARNET_TREATMENT_OTHER; kind++)
     gtk_string_list_append (kinds, carnet_treatment_kind_label (kind));

@@ -240,6 +240,35 @@ def wait_for(root, roles, name, what=None):
 
 
 BUTTONS = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+
+# What a screen reader must be able to name: whatever a user acts on.
+NAMED_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT,
+    pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_SLIDER,
+    pyatspi.ROLE_LINK, pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_CHECK_MENU_ITEM,
+    pyatspi.ROLE_RADIO_MENU_ITEM,
+}
+
+
+def has_name(node):
+    """GTK 4.8 names a control without a name after its class: "GtkButton"."""
+    name = (node.name or '').strip()
+    if not name or (name[:3] in ('Gtk', 'Adw') and name.isalnum()):
+        return any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY
+                   for r in node.getRelationSet())
+    return True
+
+
+def unnamed_controls(window):
+    missing = []
+    for node in walk(window):
+        try:
+            if node.getRole() in NAMED_ROLES and not has_name(node):
+                missing.append(f'{node.getRoleName()} “{node.name}” in “{window.name}”')
+        except GLib.Error:
+            continue
+    return missing
 FIELDS = (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)
 
 
@@ -261,10 +290,11 @@ def click(node):
 
 
 def x_window(name):
-    found = subprocess.run(['xdotool', 'search', '--name', f'^{name}$'],
+    found = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', f'^{name}$'],
                            capture_output=True, text=True).stdout.split()
     check(found, f'no X window named “{name}”')
-    return found[0]
+    # The newest: a closed editor of the same name may linger until it is freed.
+    return found[-1]
 
 
 def click_with_mouse(window, node):
@@ -280,6 +310,13 @@ def click_with_mouse(window, node):
     x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     subprocess.run(['xdotool', 'mousemove', '--window', xid, str(dx + x + w // 2), str(dy + y + h // 2),
                     'click', '1'], check=True, timeout=10)
+
+
+def press(window, key):
+    """A key pressed in @window, as on the keyboard."""
+    xid = x_window(window.name)
+    subprocess.run(['xdotool', 'windowfocus', '--sync', xid], check=True, timeout=10)
+    subprocess.run(['xdotool', 'key', key], check=True, timeout=10)
 
 
 def type_into(dialog, field, text):
@@ -350,17 +387,28 @@ def edit_everything(home, language):
     try:
         frame = carnet.window(_('Carnet'))
 
-        # A question for the next consultation.
+        problems = []
+
+        # A question for the next consultation; Enter in its field saves it.
         title = _('New Question')
         dialog = open_editor(carnet, frame, _, _('New _Question…').replace('_', ''), title)
+        problems += unnamed_controls(dialog)
         type_into(dialog, _('Question'), 'Is the fatigue expected?')
         print(f'# screenshot: {screenshot(dialog, f"{language}-question")}')
-        save(carnet, dialog, _, title)
+        press(dialog, 'Return')
+        carnet.window_gone(title)
+
+        # Escape leaves an editor, and nothing is written.
+        dialog = open_editor(carnet, frame, _, _('New _Question…').replace('_', ''), title)
+        type_into(dialog, _('Question'), 'Never mind')
+        press(dialog, 'Escape')
+        carnet.window_gone(title)
 
         # An appointment: Save refuses it without a title, says so on the
         # field, and keeps what was typed.
         title = _('New Appointment')
         dialog = open_editor(carnet, frame, _, _('New _Appointment…').replace('_', ''), title)
+        problems += unnamed_controls(dialog)
         when = (today + datetime.timedelta(days=20)).isoformat()
         type_into(dialog, _('Date'), when)
         type_into(dialog, _('Time, such as 08:30'), '9h15')
@@ -376,6 +424,7 @@ def edit_everything(home, language):
         # A lab value, with a decimal comma.
         title = _('New Result')
         dialog = open_editor(carnet, frame, _, _('New _Result…').replace('_', ''), title)
+        problems += unnamed_controls(dialog)
         type_into(dialog, _('Test, such as Haemoglobin or CT Scan'), 'CA 15-3')
         type_into(dialog, _('Value'), '31,5')
         type_into(dialog, _('Unit, such as g/dL'), 'U/mL')
@@ -387,6 +436,7 @@ def edit_everything(home, language):
         # person's to choose, and Save says so until they do.
         title = _('New Side Effect')
         dialog = open_editor(carnet, frame, _, _('New _Side Effect…').replace('_', ''), title)
+        problems += unnamed_controls(dialog)
         click(wait_for(dialog, BUTTONS, _('Common Symptoms')))
         click(wait_for(dialog, (pyatspi.ROLE_MENU_ITEM,), _('Fatigue')))
         click(find(dialog, BUTTONS, _('_Save').replace('_', '')))
@@ -410,6 +460,32 @@ def edit_everything(home, language):
         click(undo)
         wait_until('the blood test back',
                    lambda: any(a['id'] == blood_test for a in listed(home, notebook, 'appointments')))
+
+        # A treatment's editor, the preferences and the notebooks, from the menus: named controls.
+        title = _('New Treatment')
+        dialog = open_editor(carnet, frame, _, _('New _Treatment…').replace('_', ''), title)
+        problems += unnamed_controls(dialog)
+        print(f'# screenshot: {screenshot(dialog, f"{language}-treatment")}')
+        press(dialog, 'Escape')
+        carnet.window_gone(title)
+        for item, title in ((_('_Preferences'), _('Preferences')),
+                            (_('_Switch Notebook…'), _('Notebooks'))):
+            click(wait_for(frame, BUTTONS, _('Main Menu')))
+            click(wait_for(frame, (pyatspi.ROLE_MENU_ITEM,), item.replace('_', '')))
+            dialog = carnet.window(title)
+            problems += unnamed_controls(dialog)
+            print(f'# screenshot: {screenshot(dialog, f"{language}-{title.lower()}")}')
+            press(dialog, 'Escape')
+            carnet.window_gone(title)
+        check(not problems, 'controls without an accessible name:\n' + '\n'.join(problems))
+
+        # The keyboard shortcuts of the "+" menu.
+        for keys, title in (('ctrl+n', _('New Appointment')), ('ctrl+shift+r', _('New Result')),
+                            ('ctrl+shift+e', _('New Side Effect')), ('ctrl+shift+q', _('New Question')),
+                            ('ctrl+shift+t', _('New Treatment'))):
+            press(frame, keys)
+            press(carnet.window(title), 'Escape')
+            carnet.window_gone(title)
 
         carnet.quit()
     finally:

@@ -469,6 +469,42 @@ test_preview_pages (Fixture       *fixture,
   check_preview (fixture, 2);
 }
 
+static GtkWidget *
+find_prepare_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "exchange.prepare") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_prepare_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The Questions page's consultation groups open their sheet. */
+static void
+test_prepare_from_questions (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *button;
+
+  activate (fixture, "win.show-page", g_variant_new_string ("questions"));
+  button = find_prepare_button (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_null (find_preview ());
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+  g_assert_nonnull (find_preview ());
+}
+
 static void
 test_prepare_nothing_planned (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -607,6 +643,7 @@ main (int   argc,
   ADD ("/gui/exchange/import-merge", FALSE, test_import_merge);
   ADD ("/gui/exchange/preview", TRUE, test_preview);
   ADD ("/gui/exchange/preview-pages", TRUE, test_preview_pages);
+  ADD ("/gui/exchange/prepare-from-questions", TRUE, test_prepare_from_questions);
   ADD ("/gui/exchange/prepare-nothing-planned", FALSE, test_prepare_nothing_planned);
   ADD ("/gui/exchange/backup-on-start", TRUE, test_backup_on_start);
   ADD ("/gui/exchange/restore-auto", TRUE, test_restore_auto);

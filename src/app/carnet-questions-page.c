@@ -95,13 +95,19 @@ static void
 show_error (CarnetQuestionsPage *self,
             const char          *message)
 {
+  g_autofree char *escaped = NULL;
   GtkWidget *overlay;
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+
+  /* Toast titles are markup. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
 /* The entry's title says what went wrong, until the text changes; what the
@@ -401,6 +407,7 @@ question_group_new (CarnetQuestionsPage *self,
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group->widget), group->prepare);
 
   group->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (group->entry), FALSE);
   adw_entry_row_set_show_apply_button (group->entry, TRUE);
   g_signal_connect (group->entry, "entry-activated", G_CALLBACK (on_group_entry_activated_cb), group);
   g_signal_connect (group->entry, "apply", G_CALLBACK (on_group_entry_activated_cb), group);
@@ -923,21 +930,6 @@ on_move_clicked_cb (GtkButton   *button,
 }
 
 static void
-add_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  const char *text;
-  gint64 appointment_id;
-
-  g_variant_get (parameter, "(x&s)", &appointment_id, &text);
-  if (carnet_page_get_notebook (CARNET_PAGE (self)) != NULL && !add_question (self, appointment_id, text, &error))
-    show_error (self, error->message);
-}
-
-static void
 set_asked_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -1069,7 +1061,6 @@ carnet_questions_page_class_init (CarnetQuestionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_empty_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "questions.add", "(xs)", add_activated);
   gtk_widget_class_install_action (widget_class, "questions.set-asked", "(xb)", set_asked_activated);
   gtk_widget_class_install_action (widget_class, "questions.move-up", "x", move_up_activated);
   gtk_widget_class_install_action (widget_class, "questions.move-down", "x", move_down_activated);

@@ -22,7 +22,6 @@
 #include "carnet.h"
 #include "carnet-editor.h"
 #include "carnet-preferences-window.h"
-#include "carnet-record-actions.h"
 #include "carnet-reminders-row.h"
 #include "carnet-window.h"
 
@@ -124,7 +123,8 @@ find_toplevel (GType type)
 
 static gboolean
 take (const char *path,
-      int         width)
+      int         width,
+      int         height)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *geometry = NULL;
@@ -132,7 +132,7 @@ take (const char *path,
   int status = 0;
   const char *argv[] = { "import", "-window", "root", "-crop", NULL, path, NULL };
 
-  geometry = g_strdup_printf ("%dx%d+0+0", width, HEIGHT);
+  geometry = g_strdup_printf ("%dx%d+0+0", width, height);
   argv[4] = geometry;
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                      NULL, NULL, NULL, &stderr_text, &status, &error) ||
@@ -146,12 +146,13 @@ take (const char *path,
   return TRUE;
 }
 
-/* Takes @name, and @name-end with the dialog scrolled to its end. */
+/* Takes @name, and when @also_end @name-end with the dialog scrolled to its end. */
 static gboolean
 shoot (GtkWindow  *dialog,
        const char *outdir,
        const char *name,
-       int         width)
+       int         width,
+       gboolean    also_end)
 {
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *end_file = g_strconcat (name, "-end.png", NULL);
@@ -159,19 +160,26 @@ shoot (GtkWindow  *dialog,
   g_autofree char *end_path = g_build_filename (outdir, end_file, NULL);
   GtkScrolledWindow *scrolled;
   int actual_width;
+  int height = HEIGHT;
   gboolean ok;
 
-  gtk_window_set_default_size (dialog, width, HEIGHT);
+  /* A message dialog is as large as its message. */
+  if (ADW_IS_MESSAGE_DIALOG (dialog))
+    gtk_widget_set_size_request (GTK_WIDGET (dialog), width, -1);
+  else
+    gtk_window_set_default_size (dialog, width, HEIGHT);
   gtk_window_present (dialog);
   run_for (1200);
+  if (ADW_IS_MESSAGE_DIALOG (dialog))
+    height = gtk_widget_get_height (GTK_WIDGET (dialog)) + 12;
 
   /* Wider than asked when the content cannot shrink enough: shows it. */
   actual_width = MAX (width, gtk_widget_get_width (GTK_WIDGET (dialog)));
   if (actual_width > width)
     g_print ("%s: %d px wide, not %d\n", path, actual_width, width);
-  ok = take (path, actual_width);
+  ok = take (path, actual_width, height);
 
-  scrolled = find_scrolled_window (GTK_WIDGET (dialog));
+  scrolled = also_end ? find_scrolled_window (GTK_WIDGET (dialog)) : NULL;
   if (scrolled != NULL)
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
@@ -180,7 +188,7 @@ shoot (GtkWindow  *dialog,
         {
           gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
           run_for (500);
-          ok &= take (end_path, actual_width);
+          ok &= take (end_path, actual_width, height);
         }
     }
 
@@ -249,6 +257,42 @@ fill (GtkWidget  *editor,
     }
 }
 
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, found);
+}
+
+/* Marks the demo's first planned blood test done: the invitation to enter its result. */
+static void
+mark_exam_done (CarnetWindow   *window,
+                CarnetNotebook *notebook)
+{
+  g_autoptr(GListModel) agenda = carnet_notebook_agenda (notebook, NULL, NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
+      CarnetAppointment *appointment = carnet_occurrence_get_appointment (occurrence);
+
+      if (carnet_appointment_get_kind (appointment) == CARNET_APPOINTMENT_BLOOD_TEST &&
+          carnet_occurrence_get_status (occurrence) == CARNET_STATUS_PLANNED)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "record.mark-done", "(xx)",
+                                      carnet_record_get_id (CARNET_RECORD (appointment)),
+                                      g_date_time_to_unix (carnet_occurrence_get_start (occurrence)));
+          return;
+        }
+    }
+}
+
 static gboolean
 shoot_language (const char *outdir,
                 const char *lang)
@@ -276,8 +320,10 @@ shoot_language (const char *outdir,
 
   window = carnet_window_new (NULL);
   carnet_window_set_notebook (window, notebook);
-  carnet_record_actions_install (GTK_WIDGET (window), find_child (GTK_WIDGET (window), "toast_overlay"));
-  /* Not shown: only the dialogs are in the pictures. */
+  /* Behind the dialogs; message dialogs size themselves on its monitor. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  run_for (500);
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
@@ -291,7 +337,7 @@ shoot_language (const char *outdir,
           editor = find_toplevel (CARNET_TYPE_EDITOR);
           g_assert_nonnull (editor);
           fill (GTK_WIDGET (editor), kinds[k], french);
-          ok &= shoot (editor, outdir, name, widths[w]);
+          ok &= shoot (editor, outdir, name, widths[w], TRUE);
           gtk_window_destroy (editor);
           run_for (100);
 
@@ -299,8 +345,52 @@ shoot_language (const char *outdir,
           gtk_widget_activate_action (GTK_WIDGET (window), "record.add", "s", kinds[k]);
           editor = find_toplevel (CARNET_TYPE_EDITOR);
           gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-          ok &= shoot (editor, outdir, error_name, widths[w]);
+          ok &= shoot (editor, outdir, error_name, widths[w], TRUE);
           gtk_window_destroy (editor);
+          run_for (100);
+        }
+
+      {
+        g_autofree char *name = g_strdup_printf ("calendar-%s-%d", lang, widths[w]);
+        GtkWindow *editor;
+        GtkMenuButton *button = NULL;
+        g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+        /* The date picker of an appointment, open. */
+        gtk_widget_activate_action (GTK_WIDGET (window), "record.add", "s", "appointment");
+        editor = find_toplevel (CARNET_TYPE_EDITOR);
+        fill (GTK_WIDGET (editor), "appointment", french);
+        gtk_window_set_default_size (editor, widths[w], HEIGHT);
+        gtk_window_present (editor);
+        run_for (500);
+        collect_menu_buttons (find_child (GTK_WIDGET (editor), "date_row"), buttons);
+        if (buttons->len > 0)
+          button = g_ptr_array_index (buttons, 0);
+        g_assert_nonnull (button);
+        gtk_menu_button_popup (button);
+        ok &= shoot (editor, outdir, name, widths[w], FALSE);
+        gtk_menu_button_popdown (button);
+        gtk_window_destroy (editor);
+        run_for (100);
+      }
+
+      for (guint d = 0; d < 3; d++)
+        {
+          static const char *dialogs[] = { "answer", "result-invitation", "notebooks" };
+          g_autofree char *name = g_strdup_printf ("%s-%s-%d", dialogs[d], lang, widths[w]);
+          GtkWindow *dialog;
+
+          if (d == 0)
+            gtk_widget_activate_action (GTK_WIDGET (window), "record.answer", "x", (gint64) 1);
+          else if (d == 1)
+            mark_exam_done (window, notebook);
+          else
+            gtk_widget_activate_action (GTK_WIDGET (window), "notebook.switch", NULL);
+          run_for (200);
+          dialog = find_toplevel (d == 2 ? ADW_TYPE_WINDOW : ADW_TYPE_MESSAGE_DIALOG);
+          g_assert_nonnull (dialog);
+          ok &= shoot (dialog, outdir, name, widths[w], TRUE);
+          gtk_window_destroy (dialog);
           run_for (100);
         }
 
@@ -309,7 +399,7 @@ shoot_language (const char *outdir,
         GtkWindow *preferences = carnet_preferences_window_present (window);
 
         adw_expander_row_set_expanded (find_child (GTK_WIDGET (preferences), "reminders_row"), TRUE);
-        ok &= shoot (preferences, outdir, name, widths[w]);
+        ok &= shoot (preferences, outdir, name, widths[w], TRUE);
         gtk_window_destroy (preferences);
         run_for (100);
       }
@@ -320,26 +410,6 @@ shoot_language (const char *outdir,
   carnet_notebook_close (notebook);
   remove_dir (dir);
   return ok;
-}
-
-/* Some buttons and rows of the pages name a record action before they get
- * its target, and GTK warns then. Those warnings are the pages' (their own
- * tests see them); here they would stop the screenshots. */
-static GLogWriterOutput
-write_log (GLogLevelFlags   log_level,
-           const GLogField *fields,
-           gsize            n_fields,
-           gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
-          g_str_has_prefix (fields[i].value, "actionhelper: action record.") &&
-          strstr (fields[i].value, "target type NULL") != NULL)
-        return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 int
@@ -369,7 +439,6 @@ main (int   argc,
   outdir = argv[1];
   g_mkdir_with_parents (outdir, 0755);
 
-  g_log_set_writer_func (write_log, NULL, NULL);
   setlocale (LC_ALL, "");
   gtk_init ();
   adw_init ();

@@ -20,7 +20,7 @@ struct _CarnetJournalPage
   CarnetPage         parent_instance;
 
   /* Template widgets */
-  GtkDropDown       *kind_dropdown;
+  GtkMenuButton     *filter_button;
   GtkStack          *stack;
   CarnetRecordList  *list;
   AdwStatusPage     *empty_page;
@@ -32,9 +32,29 @@ struct _CarnetJournalPage
   GPtrArray         *records;
   /* Treatment id → name, for the side effects' rows. */
   GHashTable        *treatment_names;
+  /* The kind shown, -1 for all. */
+  int                kind;
 };
 
 G_DEFINE_FINAL_TYPE (CarnetJournalPage, carnet_journal_page, CARNET_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What the filter button says, by kind (the first for every kind). */
+static const char * const filter_labels[] = {
+  N_("All Entries"),
+  N_("Appointments and Exams"),
+  N_("Results"),
+  N_("Side Effects"),
+  N_("Questions"),
+  N_("Treatments"),
+};
 
 static int
 compare_records_cb (gconstpointer a,
@@ -63,8 +83,8 @@ describe (CarnetItem    *item,
 }
 
 static void
-show_empty_state (CarnetJournalPage *self,
-                  int                kind)
+set_empty_state (CarnetJournalPage *self,
+                 int                kind)
 {
   CarnetEmptyState state;
 
@@ -73,7 +93,6 @@ show_empty_state (CarnetJournalPage *self,
   adw_status_page_set_description (self->empty_page, state.description);
   gtk_label_set_text_with_mnemonic (self->empty_button_label, state.button);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", state.add_kind);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 /* Shows the records read last of the chosen kind. */
@@ -122,10 +141,8 @@ filter (CarnetJournalPage *self)
 
   carnet_record_list_update (self->list, items);
 
-  if (items->len == 0)
-    show_empty_state (self, kind);
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
+  set_empty_state (self, kind);
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
 }
 
 static gboolean
@@ -171,12 +188,19 @@ reload (CarnetJournalPage  *self,
   return TRUE;
 }
 
-/* Callbacks */
-
 static void
-on_kind_dropdown_selected_cb (CarnetJournalPage *self)
+update_filter_button (CarnetJournalPage *self)
 {
-  filter (self);
+  const char *label = _(filter_labels[self->kind + 1]);
+  g_autofree char *accessible = NULL;
+
+  gtk_menu_button_set_label (self->filter_button, label);
+  /* Translators: the accessible name of the journal's filter button; %s is
+   * what it shows ("All Entries", "Results"…). */
+  accessible = g_strdup_printf (_("Show: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 /* Overrides */
@@ -203,6 +227,51 @@ carnet_journal_page_show_record (CarnetPage       *page,
     carnet_journal_page_set_kind (self, -1);
 
   return carnet_record_list_show (self->list, key);
+}
+
+static void
+carnet_journal_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CarnetJournalPage *self = CARNET_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_string (value, self->kind < 0 ? "all" :
+                          carnet_enum_to_nick (CARNET_TYPE_RECORD_KIND, self->kind));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carnet_journal_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CarnetJournalPage *self = CARNET_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      {
+        const char *nick = g_value_get_string (value);
+        int kind = -1;
+
+        if (nick != NULL && !g_str_equal (nick, "all") &&
+            !carnet_enum_from_nick (CARNET_TYPE_RECORD_KIND, nick, &kind))
+          kind = -1;
+        carnet_journal_page_set_kind (self, kind);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -234,14 +303,29 @@ carnet_journal_page_class_init (CarnetJournalPageClass *klass)
 
   object_class->dispose = carnet_journal_page_dispose;
   object_class->finalize = carnet_journal_page_finalize;
+  object_class->get_property = carnet_journal_page_get_property;
+  object_class->set_property = carnet_journal_page_set_property;
 
   page_class->reload = carnet_journal_page_reload;
   page_class->show_record = carnet_journal_page_show_record;
 
+  /**
+   * CarnetJournalPage:filter:
+   *
+   * The kind of records shown, as its nick ("side-effect"), or "all".
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "journal.filter", "filter");
+
   g_type_ensure (CARNET_TYPE_RECORD_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-journal-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, list);
   gtk_widget_class_bind_template_child (widget_class, CarnetJournalPage, empty_page);
@@ -257,11 +341,10 @@ carnet_journal_page_init (CarnetJournalPage *self)
   self->now = g_date_time_new_now_local ();
   self->records = g_ptr_array_new_with_free_func (g_object_unref);
   self->treatment_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->kind = -1;
   carnet_record_list_set_describe_func (self->list, describe, self);
-
-  g_signal_connect_object (self->kind_dropdown, "notify::selected",
-                           G_CALLBACK (on_kind_dropdown_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  update_filter_button (self);
+  set_empty_state (self, self->kind);
 }
 
 /* Public API */
@@ -280,15 +363,9 @@ carnet_journal_page_new (void)
 int
 carnet_journal_page_get_kind (CarnetJournalPage *self)
 {
-  guint selected;
-
   g_return_val_if_fail (CARNET_IS_JOURNAL_PAGE (self), -1);
 
-  selected = gtk_drop_down_get_selected (self->kind_dropdown);
-  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
-    return -1;
-
-  return (int) selected - 1;
+  return self->kind;
 }
 
 /**
@@ -302,7 +379,14 @@ carnet_journal_page_set_kind (CarnetJournalPage *self,
   g_return_if_fail (CARNET_IS_JOURNAL_PAGE (self));
   g_return_if_fail (kind >= -1 && kind < CARNET_N_RECORD_KINDS);
 
-  gtk_drop_down_set_selected (self->kind_dropdown, (guint) (kind + 1));
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  update_filter_button (self);
+  filter (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
 /**

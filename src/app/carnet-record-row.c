@@ -181,8 +181,10 @@ carnet_record_row_set_text (CarnetRecordRow     *self,
   if (text->button_label != NULL)
     {
       gtk_button_set_label (self->action_button, text->button_label);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), text->button_action);
+      /* The target first: a name with the wrong target is a warning. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), NULL);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->action_button), text->button_target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), text->button_action);
       /* Which record the button acts on, for those who cannot see the row. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->action_button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->title,

@@ -350,7 +350,7 @@ carnet_row_text_kind_icon (CarnetRecordKind kind)
     case CARNET_RECORD_SIDE_EFFECT:
       return "face-sick-symbolic";
     case CARNET_RECORD_QUESTION:
-      return "dialog-question-symbolic";
+      return "carnet-question-symbolic";
     case CARNET_RECORD_TREATMENT:
       return "carnet-treatment-symbolic";
     default:
@@ -630,7 +630,8 @@ carnet_row_text_for_occurrence (CarnetRowText    *text,
         text->detail = g_strdup (_("Not marked as done yet."));
       text->badge = g_strdup (_("Missed"));
       text->badge_class = "carnet-missed";
-      text->button_label = g_strdup (_("Mark _Done"));
+      /* No mnemonic: every row has one of these. */
+      text->button_label = g_strdup (_("Mark Done"));
       text->button_action = "record.mark-done";
       text->button_target = g_variant_ref_sink (g_variant_new ("(xx)", text->id,
                                                                g_date_time_to_unix (start)));
@@ -691,8 +692,8 @@ carnet_row_text_for_side_effect (CarnetRowText    *text,
     until_text = format_date (until, now);
 
   if (from_text != NULL && until_text != NULL && g_strcmp0 (from_text, until_text) != 0)
-    /* Translators: when a side effect began and ended. */
-    text->subtitle = g_strdup_printf (_("%s to %s"), from_text, until_text);
+    /* Translators: when a side effect began and ended: "Monday, July 6 – Friday, July 10". */
+    text->subtitle = g_strdup_printf (C_("date range", "%s – %s"), from_text, until_text);
   else
     text->subtitle = g_steal_pointer (&from_text);
 
@@ -816,7 +817,8 @@ carnet_row_text_for_trashed (CarnetRowText *text,
   text->detail = g_steal_pointer (&deleted);
 
   kind_nick = carnet_enum_to_nick (CARNET_TYPE_RECORD_KIND, text->kind);
-  text->button_label = g_strdup (_("_Restore"));
+  /* No mnemonic: every row has one of these. */
+  text->button_label = g_strdup (_("Restore"));
   text->button_action = "record.restore";
   text->button_target = g_variant_ref_sink (g_variant_new ("(sx)", kind_nick, text->id));
 }

@@ -21,6 +21,7 @@
 #include "carnet-journal-page.h"
 #include "carnet-page.h"
 #include "carnet-questions-page.h"
+#include "carnet-record-actions.h"
 #include "carnet-results-page.h"
 #include "carnet-search-page.h"
 #include "carnet-side-effects-page.h"
@@ -620,6 +621,7 @@ carnet_window_init (CarnetWindow *self)
   self->settings = g_settings_new (APP_ID);
   load_window_size (self);
 
+  carnet_record_actions_install (GTK_WIDGET (self), self->toast_overlay);
   carnet_exchange_actions_install (GTK_WIDGET (self), self->toast_overlay);
 
   /* Typing anywhere in the window starts a search. */

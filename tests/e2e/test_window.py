@@ -242,7 +242,7 @@ def test_empty_notebook(home):
     carnet = Carnet(home, '--notebook', path)
     try:
         frame = carnet.wait_for_frame('Carnet')
-        names = wait_for_text(frame, 'An Empty Notebook')
+        names = wait_for_text(frame, 'Nothing Planned')
         check('empty.carnet' in names, f'the subtitle does not name the file: {names}')
         check(any('Name This Notebook' in name for name in names),
               f'no button to name the notebook in {names}')

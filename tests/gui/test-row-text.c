@@ -170,7 +170,7 @@ test_missed_occurrence (void)
   g_assert_cmpstr (text.badge_class, ==, "carnet-missed");
   g_assert_cmpstr (text.detail, ==, "Not marked as done yet.");
   /* One button marks this very occurrence done. */
-  g_assert_cmpstr (text.button_label, ==, "Mark _Done");
+  g_assert_cmpstr (text.button_label, ==, "Mark Done");
   g_assert_cmpstr (text.button_action, ==, "record.mark-done");
   g_assert_true (g_variant_is_of_type (text.button_target, G_VARIANT_TYPE ("(xx)")));
   g_variant_get (text.button_target, "(xx)", &id, &when);
@@ -203,7 +203,7 @@ test_side_effect (void)
   g_assert_cmpstr (text.title, ==, "Nausea");
   g_assert_cmpstr (text.badge, ==, "Moderate (2)");
   g_assert_cmpstr (text.badge_class, ==, "carnet-severity-2");
-  g_assert_cmpstr (text.subtitle, ==, "Tuesday, November 24 to Thursday, November 26");
+  g_assert_cmpstr (text.subtitle, ==, "Tuesday, November 24 – Thursday, November 26");
   g_assert_cmpstr (text.detail, ==, "Paclitaxel · C3 D8\nAfter the infusion");
 }
 
@@ -327,7 +327,7 @@ test_trashed (void)
   g_assert_cmpstr (text.subtitle, ==, "Side effect");
   g_assert_cmpstr (text.detail, ==, "Deleted 3 days ago · Removed for good in 27 days");
   g_assert_false (text.editable);
-  g_assert_cmpstr (text.button_label, ==, "_Restore");
+  g_assert_cmpstr (text.button_label, ==, "Restore");
   g_assert_cmpstr (text.button_action, ==, "record.restore");
   g_variant_get (text.button_target, "(&sx)", &nick, &id);
   g_assert_cmpstr (nick, ==, "side-effect");

@@ -722,7 +722,7 @@ test_narrow_french (Fixture       *fixture,
   bindtextdomain (GETTEXT_PACKAGE, podir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  g_assert_cmpstr (_("An Empty Notebook"), ==, "Un carnet vide");
+  g_assert_cmpstr (_("Nothing Planned"), ==, "Rien de prévu");
 
   check_fits_narrow_window (fixture);
 

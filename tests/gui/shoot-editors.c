@@ -169,7 +169,7 @@ shoot (GtkWindow  *dialog,
   else
     gtk_window_set_default_size (dialog, width, HEIGHT);
   gtk_window_present (dialog);
-  run_for (1200);
+  run_for (600);
   if (ADW_IS_MESSAGE_DIALOG (dialog))
     height = gtk_widget_get_height (GTK_WIDGET (dialog)) + 12;
 
@@ -187,7 +187,7 @@ shoot (GtkWindow  *dialog,
       if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
         {
           gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-          run_for (500);
+          run_for (300);
           ok &= take (end_path, actual_width, height);
         }
     }
@@ -412,6 +412,44 @@ shoot_language (const char *outdir,
   return ok;
 }
 
+/* The appointment editor with text half as large again (the Large Text setting). */
+static gboolean
+shoot_large_text (const char *outdir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetClock) clock = carnet_clock_new_system ();
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("carnet-shots-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "large.carnet", NULL);
+  GtkSettings *settings = gtk_settings_get_default ();
+  CarnetWindow *window;
+  GtkWindow *editor;
+  int dpi = 0;
+  gboolean ok;
+
+  g_assert_no_error (error);
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_CREATE, clock, &error);
+  g_assert_no_error (error);
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+
+  window = carnet_window_new (NULL);
+  carnet_window_set_notebook (window, notebook);
+  gtk_widget_activate_action (GTK_WIDGET (window), "record.add", "s", "appointment");
+  editor = find_toplevel (CARNET_TYPE_EDITOR);
+  fill (GTK_WIDGET (editor), "appointment", FALSE);
+  ok = shoot (editor, outdir, "appointment-en-360-large-text", 360, TRUE);
+  gtk_window_destroy (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_for (100);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  carnet_notebook_close (notebook);
+  remove_dir (dir);
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +497,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "C.UTF-8");
   ok = shoot_language (outdir, "en");
+  ok &= shoot_large_text (outdir);
 
   if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
     g_print ("no fr_FR.UTF-8 locale: no French screenshots\n");

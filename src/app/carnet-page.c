@@ -216,7 +216,13 @@ carnet_page_reload (CarnetPage *self)
 
   priv->out_of_date = FALSE;
   if (CARNET_PAGE_GET_CLASS (self)->reload != NULL)
-    CARNET_PAGE_GET_CLASS (self)->reload (self);
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      CARNET_PAGE_GET_CLASS (self)->reload (self);
+      g_debug ("%s read the notebook in %.1f ms", G_OBJECT_TYPE_NAME (self),
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
 }
 
 /**

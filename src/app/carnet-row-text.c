@@ -195,6 +195,28 @@ severity_class (int severity)
   return classes[severity];
 }
 
+/* Whether @snippet, its match marks and ellipses aside, is @title. */
+static gboolean
+snippet_is_title (const char *snippet,
+                  const char *title)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  if (snippet == NULL || title == NULL)
+    return snippet == NULL;
+
+  for (const char *p = snippet; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '[' && c != ']' && c != 0x2026)
+        g_string_append_unichar (plain, c);
+    }
+  g_strstrip (plain->str);
+
+  return g_strcmp0 (plain->str, title) == 0;
+}
+
 static int
 compare_offsets_earliest_first (gconstpointer a,
                                 gconstpointer b)
@@ -533,6 +555,10 @@ carnet_row_text_treatment_dates (CarnetTreatment *treatment,
   today = today_of (now);
   start_text = format_full_date (start, now);
 
+  if (end != NULL && g_date_valid (end) && g_date_compare (start, end) == 0)
+    /* Translators: the only day of a treatment (a surgery). */
+    return g_strdup_printf (_("On %s"), start_text);
+
   if (end != NULL && g_date_valid (end))
     {
       end_text = format_full_date (end, now);
@@ -851,8 +877,12 @@ carnet_row_text_for_hit (CarnetRowText   *text,
     date = format_date (at, now);
   text->subtitle = JOIN (DOT, carnet_record_kind_label (text->kind), date);
 
-  text->detail = carnet_row_text_snippet_markup (carnet_search_hit_get_snippet (hit));
-  text->detail_markup = TRUE;
+  /* A snippet that only repeats the title says nothing more. */
+  if (!snippet_is_title (carnet_search_hit_get_snippet (hit), text->title))
+    {
+      text->detail = carnet_row_text_snippet_markup (carnet_search_hit_get_snippet (hit));
+      text->detail_markup = TRUE;
+    }
 }
 
 /**

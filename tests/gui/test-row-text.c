@@ -231,6 +231,14 @@ test_treatment (void)
   carnet_row_text_for_treatment (&finished, treatment, present);
   g_assert_cmpstr (finished.subtitle, ==, "From November 3, 2026 to November 20, 2026");
   g_assert_cmpstr (finished.badge, ==, "Finished");
+
+  /* A surgery takes a day. */
+  carnet_treatment_set_end (treatment, carnet_treatment_get_start (treatment));
+  {
+    g_autofree char *one_day = carnet_row_text_treatment_dates (treatment, present);
+
+    g_assert_cmpstr (one_day, ==, "On November 3, 2026");
+  }
   g_assert_cmpint (carnet_treatment_stage (treatment, today), ==, CARNET_TREATMENT_STAGE_FINISHED);
 }
 
@@ -350,6 +358,16 @@ test_hit (void)
   g_assert_cmpstr (text.detail, ==, "strong <b>nausea</b> after");
   g_assert_true (text.editable);
   g_assert_cmpint (text.id, ==, 12);
+
+  /* Found by its title alone: the snippet would only repeat it. */
+  {
+    g_autoptr(CarnetSearchHit) by_title = carnet_search_hit_new (CARNET_RECORD_SIDE_EFFECT, 13,
+                                                                 "Nausea", "[Nausea]", when);
+    g_auto(CarnetRowText) title_only = { 0 };
+
+    carnet_row_text_for_hit (&title_only, by_title, present);
+    g_assert_null (title_only.detail);
+  }
 }
 
 static void

@@ -524,6 +524,106 @@ test_trash (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Does what the row's button does. */
+static void
+press_row_button (CarnetWindow     *window,
+                  CarnetRecordList *list,
+                  guint             position)
+{
+  g_auto(CarnetRowText) text = { 0 };
+
+  carnet_record_list_describe (list, position, &text);
+  g_assert_nonnull (text.button_action);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), text.button_action,
+                                                     text.button_target));
+  drain ();
+}
+
+static CarnetStatus
+occurrence_status (CarnetNotebook *notebook,
+                   gint64          id,
+                   GDateTime      *start)
+{
+  g_autoptr(GDateTime) from = g_date_time_add_minutes (start, -1);
+  g_autoptr(GDateTime) to = g_date_time_add_minutes (start, 1);
+  g_autoptr(GListModel) agenda = carnet_notebook_agenda (notebook, from, to, NULL);
+  g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, 0);
+
+  g_assert_nonnull (occurrence);
+  g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (carnet_occurrence_get_appointment (occurrence))), ==, id);
+  return carnet_occurrence_get_status (occurrence);
+}
+
+static void
+test_row_actions (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) past = g_date_time_new (tz, 2026, 11, 20, 9, 0, 0);
+  g_autoptr(CarnetAppointment) appointment = carnet_appointment_new ();
+  g_autoptr(CarnetSideEffect) side_effect = carnet_side_effect_new ();
+  g_autoptr(GListModel) trash = NULL;
+  g_autoptr(CarnetRecord) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CarnetRowText) text = { 0 };
+  CarnetRecordList *upcoming;
+  CarnetRecordList *trash_list;
+  CarnetWindow *window;
+  gint64 side_effect_id;
+
+  open_notebook (fixture);
+  carnet_appointment_set_title (appointment, "Surgeon");
+  carnet_appointment_set_kind (appointment, CARNET_APPOINTMENT_CONSULTATION);
+  carnet_appointment_set_start (appointment, past);
+  carnet_appointment_set_duration (appointment, 30);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (appointment), &error);
+  g_assert_no_error (error);
+  carnet_side_effect_set_symptom (side_effect, "Nausea");
+  carnet_side_effect_set_severity (side_effect, 2);
+  carnet_side_effect_set_at (side_effect, past);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (side_effect), &error);
+  g_assert_no_error (error);
+  side_effect_id = carnet_record_get_id (CARNET_RECORD (side_effect));
+  window = new_window (fixture->notebook);
+
+  /* The missed consultation's button marks it done: the notebook says so,
+   * and the page no longer lists it. */
+  upcoming = page_list (window, "upcoming_page");
+  g_assert_cmpuint (count_rows (upcoming), ==, 1);
+  press_row_button (window, upcoming, 0);
+  g_assert_cmpint (occurrence_status (fixture->notebook, carnet_record_get_id (CARNET_RECORD (appointment)), past),
+                   ==, CARNET_STATUS_DONE);
+  g_assert_cmpuint (count_rows (upcoming), ==, 0);
+
+  /* A row's menu deletes the record: to the trash, where its button restores it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "side-effects");
+  drain ();
+  carnet_record_list_describe (page_list (window, "side_effects_page"), 0, &text);
+  g_assert_true (text.editable);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "record.delete", "(sx)",
+                                             "side-effect", text.id));
+  drain ();
+  trash = carnet_notebook_list_trash (fixture->notebook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+  g_assert_cmpuint (count_rows (page_list (window, "side_effects_page")), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL);
+  drain ();
+  trash_list = page_list (window, "trash_page");
+  g_assert_cmpuint (count_rows (trash_list), ==, 1);
+  press_row_button (window, trash_list, 0);
+  g_clear_object (&trash);
+  trash = carnet_notebook_list_trash (fixture->notebook, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+  g_assert_cmpuint (count_rows (trash_list), ==, 0);
+  restored = carnet_notebook_get (fixture->notebook, CARNET_RECORD_SIDE_EFFECT, side_effect_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (carnet_record_get_trashed (restored));
+
+  destroy_window (window);
+}
+
 static void
 test_reminder_problem (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -754,6 +854,7 @@ main (int   argc,
   ADD ("/gui/window/show-record", test_show_record);
   ADD ("/gui/window/search", test_search);
   ADD ("/gui/window/trash", test_trash);
+  ADD ("/gui/window/row-actions", test_row_actions);
   ADD ("/gui/window/reminder-problem", test_reminder_problem);
   ADD ("/gui/window/foreign-file", test_foreign_file);
   ADD ("/gui/window/foreign-database", test_foreign_database);

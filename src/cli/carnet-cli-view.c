@@ -842,7 +842,63 @@ carnet_cli_show (CarnetCliContext  *ctx,
   return TRUE;
 }
 
-/* agenda */
+/* agenda and reminders */
+
+/* Their help: what the command does, and how far ahead it looks. */
+static void
+print_ahead_help (const char *usage,
+                  const char *summary,
+                  int         days)
+{
+  g_autofree char *options = carnet_cli_describe_options (range_options, 0);
+
+  g_print ("%s\n\n%s\n", usage, summary);
+  g_print (ngettext ("Without --from, from now on; without --to, up to %d day after the start.\n",
+                     "Without --from, from now on; without --to, up to %d days after the start.\n",
+                     days),
+           days);
+  g_print ("\n%s\n%s", _("Options:"), options);
+}
+
+/* Their range: from now when there is no --from, @days later when no --to. */
+static gboolean
+parse_ahead_args (CarnetCliContext  *ctx,
+                  const char        *command,
+                  int                argc,
+                  char             **argv,
+                  int                days,
+                  CarnetCliArgs    **out_args,
+                  GDateTime        **out_from,
+                  GDateTime        **out_to,
+                  GError           **error)
+{
+  g_autoptr(CarnetCliArgs) args = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+
+  if (!parse_view_args (ctx, command, range_options, argc, argv, 0, &args, error) ||
+      !carnet_cli_parse_range (args, &from, &to, error))
+    return FALSE;
+
+  if (from == NULL)
+    {
+      from = g_date_time_new_now_local ();
+      if (to != NULL && g_date_time_compare (from, to) >= 0)
+        {
+          carnet_cli_usage_error (error, _("%s: must come after now when there is no --from"), "--to");
+          return FALSE;
+        }
+    }
+
+  if (to == NULL)
+    to = g_date_time_add_days (from, days);
+
+  *out_args = g_steal_pointer (&args);
+  *out_from = g_steal_pointer (&from);
+  *out_to = g_steal_pointer (&to);
+  return TRUE;
+}
+
 
 gboolean
 carnet_cli_agenda (CarnetCliContext  *ctx,
@@ -859,34 +915,14 @@ carnet_cli_agenda (CarnetCliContext  *ctx,
 
   if (carnet_cli_wants_help (argc, argv))
     {
-      g_autofree char *options = carnet_cli_describe_options (range_options, 0);
-
-      g_print ("%s\n\n%s\n", _("Usage: carnet-cli agenda [--from DATE] [--to DATE] [--json]"),
-               _("List the occurrences of appointments, repeats expanded, in order."));
-      g_print (ngettext ("Without --from, from now on; without --to, up to %d day after the start.\n",
-                         "Without --from, from now on; without --to, up to %d days after the start.\n",
-                         AGENDA_DAYS),
-               AGENDA_DAYS);
-      g_print ("\n%s\n%s", _("Options:"), options);
+      print_ahead_help (_("Usage: carnet-cli agenda [--from DATE] [--to DATE] [--json]"),
+                        _("List the occurrences of appointments, repeats expanded, in order."),
+                        AGENDA_DAYS);
       return TRUE;
     }
 
-  if (!parse_view_args (ctx, "agenda", range_options, argc, argv, 0, &args, error) ||
-      !carnet_cli_parse_range (args, &from, &to, error))
+  if (!parse_ahead_args (ctx, "agenda", argc, argv, AGENDA_DAYS, &args, &from, &to, error))
     return FALSE;
-
-  if (from == NULL)
-    {
-      from = g_date_time_new_now_local ();
-      if (to != NULL && g_date_time_compare (from, to) >= 0)
-        {
-          carnet_cli_usage_error (error, _("%s: must come after now when there is no --from"), "--to");
-          return FALSE;
-        }
-    }
-
-  if (to == NULL)
-    to = g_date_time_add_days (from, AGENDA_DAYS);
 
   notebook = carnet_cli_open_notebook (ctx->notebook_path, CARNET_OPEN_FLAGS_READ_ONLY, error);
   if (notebook == NULL)
@@ -964,34 +1000,14 @@ carnet_cli_reminders (CarnetCliContext  *ctx,
 
   if (carnet_cli_wants_help (argc, argv))
     {
-      g_autofree char *options = carnet_cli_describe_options (range_options, 0);
-
-      g_print ("%s\n\n%s\n", _("Usage: carnet-cli reminders [--from WHEN] [--to WHEN] [--json]"),
-               _("List the reminders that will fire, and when, in order; nothing is fired."));
-      g_print (ngettext ("Without --from, from now on; without --to, up to %d day after the start.\n",
-                         "Without --from, from now on; without --to, up to %d days after the start.\n",
-                         REMINDER_DAYS),
-               REMINDER_DAYS);
-      g_print ("\n%s\n%s", _("Options:"), options);
+      print_ahead_help (_("Usage: carnet-cli reminders [--from WHEN] [--to WHEN] [--json]"),
+                        _("List the reminders that will fire, and when, in order; nothing is fired."),
+                        REMINDER_DAYS);
       return TRUE;
     }
 
-  if (!parse_view_args (ctx, "reminders", range_options, argc, argv, 0, &args, error) ||
-      !carnet_cli_parse_range (args, &from, &to, error))
+  if (!parse_ahead_args (ctx, "reminders", argc, argv, REMINDER_DAYS, &args, &from, &to, error))
     return FALSE;
-
-  if (from == NULL)
-    {
-      from = g_date_time_new_now_local ();
-      if (to != NULL && g_date_time_compare (from, to) >= 0)
-        {
-          carnet_cli_usage_error (error, _("%s: must come after now when there is no --from"), "--to");
-          return FALSE;
-        }
-    }
-
-  if (to == NULL)
-    to = g_date_time_add_days (from, REMINDER_DAYS);
 
   notebook = carnet_cli_open_notebook (ctx->notebook_path, CARNET_OPEN_FLAGS_READ_ONLY, error);
   if (notebook == NULL)

@@ -30,6 +30,14 @@ struct _CarnetRecordRow
   GtkMenuButton  *menu_button;
 
   char           *badge_class;
+
+  /* What the menu acts on; built when it opens. */
+  CarnetRecordKind kind;
+  gint64           id;
+  GDateTime       *occurrence;
+  gboolean         occurrence_has_button;
+  /* The title the menu button's accessible name was made of. */
+  char            *menu_label_title;
 };
 
 G_DEFINE_FINAL_TYPE (CarnetRecordRow, carnet_record_row, GTK_TYPE_WIDGET)
@@ -64,37 +72,51 @@ set_badge_class (CarnetRecordRow *self,
 }
 
 static GMenuModel *
-build_menu (const CarnetRowText *text)
+build_menu (CarnetRecordRow *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) edit = NULL;
   g_autoptr(GMenuItem) delete = NULL;
   const char *nick;
 
-  nick = carnet_enum_to_nick (CARNET_TYPE_RECORD_KIND, text->kind);
+  nick = carnet_enum_to_nick (CARNET_TYPE_RECORD_KIND, self->kind);
 
   edit = g_menu_item_new (_("_Edit"), NULL);
   g_menu_item_set_action_and_target_value (edit, "record.edit",
-                                           g_variant_new ("(sx)", nick, text->id));
+                                           g_variant_new ("(sx)", nick, self->id));
   g_menu_append_item (menu, edit);
 
   /* A planned occurrence to come; one that is over has its own button. */
-  if (text->occurrence != NULL && text->button_action == NULL)
+  if (self->occurrence != NULL && !self->occurrence_has_button)
     {
       g_autoptr(GMenuItem) done = g_menu_item_new (_("Mark _Done"), NULL);
 
       g_menu_item_set_action_and_target_value (done, "record.mark-done",
-                                               g_variant_new ("(xx)", text->id,
-                                                              g_date_time_to_unix (text->occurrence)));
+                                               g_variant_new ("(xx)", self->id,
+                                                              g_date_time_to_unix (self->occurrence)));
       g_menu_append_item (menu, done);
     }
 
   delete = g_menu_item_new (_("_Delete"), NULL);
   g_menu_item_set_action_and_target_value (delete, "record.delete",
-                                           g_variant_new ("(sx)", nick, text->id));
+                                           g_variant_new ("(sx)", nick, self->id));
   g_menu_append_item (menu, delete);
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/* Callbacks */
+
+/* Rows are bound by the hundred as a list scrolls: their menus are only made
+ * when one is opened. */
+static void
+on_menu_button_create_popup_cb (GtkMenuButton *menu_button,
+                                gpointer       user_data)
+{
+  CarnetRecordRow *self = CARNET_RECORD_ROW (user_data);
+  g_autoptr(GMenuModel) menu = build_menu (self);
+
+  gtk_menu_button_set_menu_model (menu_button, menu);
 }
 
 /* Overrides */
@@ -113,6 +135,8 @@ carnet_record_row_finalize (GObject *object)
   CarnetRecordRow *self = CARNET_RECORD_ROW (object);
 
   g_clear_pointer (&self->badge_class, g_free);
+  g_clear_pointer (&self->occurrence, g_date_time_unref);
+  g_clear_pointer (&self->menu_label_title, g_free);
 
   G_OBJECT_CLASS (carnet_record_row_parent_class)->finalize (object);
 }
@@ -148,6 +172,14 @@ carnet_record_row_init (CarnetRecordRow *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, on_menu_button_create_popup_cb,
+                                         self, NULL);
+  /* Which record the button acts on, for those who cannot see the row: set
+   * once, the title label is the row's whatever it shows. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->action_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->title_label, NULL,
+                                  -1);
 }
 
 /* Public API */
@@ -185,10 +217,6 @@ carnet_record_row_set_text (CarnetRecordRow     *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), NULL);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->action_button), text->button_target);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->action_button), text->button_action);
-      /* Which record the button acts on, for those who cannot see the row. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->action_button),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->title,
-                                      -1);
     }
   else
     {
@@ -196,23 +224,29 @@ carnet_record_row_set_text (CarnetRecordRow     *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->action_button), text->button_label != NULL);
 
-  if (text->editable && text->id > 0)
+  /* Another record's menu, if any, goes: the next opening makes this one's. */
+  if (gtk_menu_button_get_menu_model (self->menu_button) != NULL)
+    gtk_menu_button_set_menu_model (self->menu_button, NULL);
+  self->kind = text->kind;
+  self->id = text->id;
+  g_clear_pointer (&self->occurrence, g_date_time_unref);
+  if (text->occurrence != NULL)
+    self->occurrence = g_date_time_ref (text->occurrence);
+  self->occurrence_has_button = text->button_action != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), text->editable && text->id > 0);
+
+  /* A screen reader listing the buttons tells one row's menu from another's. */
+  if (text->editable && text->id > 0 && g_strcmp0 (self->menu_label_title, text->title) != 0)
     {
-      g_autoptr(GMenuModel) menu = build_menu (text);
       g_autofree char *label = NULL;
 
-      gtk_menu_button_set_menu_model (self->menu_button, menu);
+      g_free (self->menu_label_title);
+      self->menu_label_title = g_strdup (text->title);
       /* Translators: the accessible name of a row's menu button; %s is the row's title. */
       label = g_strdup_printf (_("More Actions for “%s”"), text->title != NULL ? text->title : "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
-      gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
-    }
-  else
-    {
-      gtk_menu_button_set_menu_model (self->menu_button, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->menu_button), FALSE);
     }
 }
 

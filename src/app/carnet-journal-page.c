@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The whole notebook as a journal, one heading per month, filtered by kind.
- * The records are read once per change of the notebook; choosing another kind
- * only filters what was read.
+ * The records are read once per change of the notebook, the newest first and
+ * the older ones a few months at a time (CarnetRecordLoader); choosing another
+ * kind only filters what was read.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "carnet-record-list.h"
+#include "carnet-record-loader.h"
 
 struct _CarnetJournalPage
 {
@@ -28,7 +30,8 @@ struct _CarnetJournalPage
   GtkLabel          *empty_button_label;
 
   GDateTime         *now;
-  /* Every record, newest first. */
+  CarnetRecordLoader *loader;
+  /* Every record read so far, newest first. */
   GPtrArray         *records;
   /* Treatment id → name, for the side effects' rows. */
   GHashTable        *treatment_names;
@@ -55,13 +58,6 @@ static const char * const filter_labels[] = {
   N_("Questions"),
   N_("Treatments"),
 };
-
-static int
-compare_records_cb (gconstpointer a,
-                    gconstpointer b)
-{
-  return carnet_journal_compare_records (*(CarnetRecord **) a, *(CarnetRecord **) b);
-}
 
 static void
 describe (CarnetItem    *item,
@@ -95,54 +91,35 @@ set_empty_state (CarnetJournalPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", state.add_kind);
 }
 
-/* Shows the records read last of the chosen kind. */
+/* Shows the records read so far of the chosen kind. */
 static void
 filter (CarnetJournalPage *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *month = NULL;
   int kind = carnet_journal_page_get_kind (self);
+  guint n;
 
-  for (guint i = 0; i < self->records->len; i++)
-    {
-      CarnetRecord *record = g_ptr_array_index (self->records, i);
-      g_autofree char *key = NULL;
-      g_autofree char *item_month = NULL;
-      CarnetItem *item;
-      GDateTime *date;
-
-      if (kind >= 0 && carnet_record_get_kind (record) != (CarnetRecordKind) kind)
-        continue;
-
-      key = carnet_item_key_for (carnet_record_get_kind (record), carnet_record_get_id (record));
-      item = carnet_item_new (key, record);
-
-      date = carnet_record_get_date (record);
-      if (date != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_timezone (date, g_date_time_get_timezone (self->now));
-
-          item_month = carnet_row_text_month (local);
-        }
-      else
-        {
-          item_month = g_strdup (_("Undated"));
-        }
-
-      if (g_strcmp0 (item_month, month) != 0)
-        {
-          carnet_item_set_header (item, item_month);
-          g_free (month);
-          month = g_steal_pointer (&item_month);
-        }
-
-      g_ptr_array_add (items, item);
-    }
-
-  carnet_record_list_update (self->list, items);
+  n = carnet_record_list_update_records (self->list, self->records,
+                                         kind >= 0 ? CARNET_KIND_BIT (kind) : CARNET_ALL_KINDS,
+                                         g_date_time_get_timezone (self->now));
 
   set_empty_state (self, kind);
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+on_records_cb (GPtrArray    *records,
+               gboolean      complete,
+               const GError *error,
+               gpointer      user_data)
+{
+  CarnetJournalPage *self = user_data;
+
+  if (error != NULL)
+    carnet_page_report_error (CARNET_PAGE (self), error);
+
+  g_ptr_array_unref (self->records);
+  self->records = g_ptr_array_ref (records);
+  filter (self);
 }
 
 static gboolean
@@ -150,41 +127,33 @@ reload (CarnetJournalPage  *self,
         GError            **error)
 {
   CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = carnet_page_dup_now (CARNET_PAGE (self));
   g_hash_table_remove_all (self->treatment_names);
 
-  for (CarnetRecordKind kind = 0; notebook != NULL && kind < CARNET_N_RECORD_KINDS; kind++)
+  /* The side effects name their treatments, which may be older than they. */
+  if (notebook != NULL)
     {
-      g_autoptr(GListModel) list = carnet_notebook_list (notebook, kind, NULL, NULL, error);
+      g_autoptr(GListModel) treatments = carnet_notebook_list (notebook, CARNET_RECORD_TREATMENT,
+                                                               NULL, NULL, error);
       guint n;
 
-      if (list == NULL)
+      if (treatments == NULL)
         return FALSE;
 
-      n = g_list_model_get_n_items (list);
+      n = g_list_model_get_n_items (treatments);
       for (guint i = 0; i < n; i++)
         {
-          CarnetRecord *record = g_list_model_get_item (list, i);
+          g_autoptr(CarnetTreatment) treatment = g_list_model_get_item (treatments, i);
+          gint64 id = carnet_record_get_id (CARNET_RECORD (treatment));
 
-          if (kind == CARNET_RECORD_TREATMENT)
-            {
-              gint64 id = carnet_record_get_id (record);
-
-              g_hash_table_insert (self->treatment_names, g_memdup2 (&id, sizeof id),
-                                   g_strdup (carnet_treatment_get_name (CARNET_TREATMENT (record))));
-            }
-          g_ptr_array_add (records, record);
+          g_hash_table_insert (self->treatment_names, g_memdup2 (&id, sizeof id),
+                               g_strdup (carnet_treatment_get_name (treatment)));
         }
     }
 
-  g_ptr_array_sort (records, compare_records_cb);
-  g_ptr_array_unref (self->records);
-  self->records = g_steal_pointer (&records);
-
-  filter (self);
+  carnet_record_loader_start (self->loader, notebook, self->now);
   return TRUE;
 }
 
@@ -225,6 +194,10 @@ carnet_journal_page_show_record (CarnetPage       *page,
 
   if (shown >= 0 && shown != (int) kind)
     carnet_journal_page_set_kind (self, -1);
+
+  /* It may be older than what has been read yet. */
+  if (carnet_item_store_find (carnet_record_list_get_model (self->list), key) == G_MAXUINT)
+    carnet_record_loader_finish (self->loader);
 
   return carnet_record_list_show (self->list, key);
 }
@@ -277,6 +250,10 @@ carnet_journal_page_set_property (GObject      *object,
 static void
 carnet_journal_page_dispose (GObject *object)
 {
+  CarnetJournalPage *self = CARNET_JOURNAL_PAGE (object);
+
+  /* It reads when idle, and hands what it read to the list. */
+  g_clear_pointer (&self->loader, carnet_record_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), CARNET_TYPE_JOURNAL_PAGE);
 
   G_OBJECT_CLASS (carnet_journal_page_parent_class)->dispose (object);
@@ -340,6 +317,7 @@ carnet_journal_page_init (CarnetJournalPage *self)
 
   self->now = g_date_time_new_now_local ();
   self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->loader = carnet_record_loader_new (CARNET_ALL_KINDS, on_records_cb, self);
   self->treatment_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->kind = -1;
   carnet_record_list_set_describe_func (self->list, describe, self);
@@ -399,23 +377,5 @@ int
 carnet_journal_compare_records (CarnetRecord *a,
                                 CarnetRecord *b)
 {
-  GDateTime *date_a = carnet_record_get_date (a);
-  GDateTime *date_b = carnet_record_get_date (b);
-  int order;
-
-  if (date_a == NULL || date_b == NULL)
-    {
-      if (date_a != date_b)
-        return date_a == NULL ? 1 : -1;
-    }
-  else if ((order = g_date_time_compare (date_b, date_a)) != 0)
-    {
-      return order;
-    }
-
-  if (carnet_record_get_kind (a) != carnet_record_get_kind (b))
-    return (int) carnet_record_get_kind (a) - (int) carnet_record_get_kind (b);
-
-  return carnet_record_get_id (b) < carnet_record_get_id (a) ? -1 :
-         carnet_record_get_id (b) > carnet_record_get_id (a) ? 1 : 0;
+  return carnet_record_compare_newest_first (a, b);
 }

@@ -12,6 +12,9 @@
 
 #include "carnet-record-list.h"
 
+#include <glib/gi18n.h>
+
+#include "carnet-record-loader.h"
 #include "carnet-record-row.h"
 
 struct _CarnetRecordList
@@ -59,6 +62,74 @@ show_item (CarnetRecordList *self,
   carnet_record_row_set_header (row, carnet_item_get_header (item));
   g_object_set_data_full (G_OBJECT (row), "carnet-key",
                           g_strdup (carnet_item_get_key (item)), g_free);
+}
+
+/* A record's key and month heading, made once per record read: a list of
+ * years is handed over again at each step of its reading. */
+static const char *
+record_key (CarnetRecord *record)
+{
+  static GQuark quark;
+  char *key;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("carnet-record-list-key");
+
+  key = g_object_get_qdata (G_OBJECT (record), quark);
+  if (key == NULL)
+    {
+      key = carnet_item_key_for (carnet_record_get_kind (record), carnet_record_get_id (record));
+      g_object_set_qdata_full (G_OBJECT (record), quark, key, g_free);
+    }
+
+  return key;
+}
+
+static const char *
+record_month (CarnetRecord *record,
+              GTimeZone    *tz)
+{
+  static GQuark quark;
+  char *month;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("carnet-record-list-month");
+
+  month = g_object_get_qdata (G_OBJECT (record), quark);
+  if (month == NULL)
+    {
+      GDateTime *date = carnet_record_get_date (record);
+
+      if (date != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (date, tz);
+
+          month = carnet_row_text_month (local);
+        }
+      else
+        {
+          month = g_strdup (_("Undated"));
+        }
+      g_object_set_qdata_full (G_OBJECT (record), quark, month, g_free);
+    }
+
+  return month;
+}
+
+/* The list keeps its place across changes, but one read from the top stays
+ * at the top: what comes before the first row (a missed exam, a new record)
+ * shows rather than hiding above it. */
+static void
+update_store (CarnetRecordList *self,
+              GPtrArray        *items)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  gboolean at_top = gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
+
+  carnet_item_store_update (self->store, items);
+
+  if (at_top && items->len > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 /* Callbacks */
@@ -262,7 +333,80 @@ carnet_record_list_update (CarnetRecordList *self,
 {
   g_return_if_fail (CARNET_IS_RECORD_LIST (self));
 
-  carnet_item_store_update (self->store, items);
+  update_store (self, items);
+}
+
+/**
+ * carnet_record_list_update_records:
+ * @records: (element-type CarnetRecord): records, newest first
+ * @kinds: the kinds to show, as CARNET_KIND_BIT()s
+ * @tz: the time zone of the month headings
+ *
+ * Shows those of @records of @kinds, the newest first, a heading opening each
+ * month, keeping the items of the records shown already.
+ *
+ * Returns: how many records it shows
+ */
+guint
+carnet_record_list_update_records (CarnetRecordList *self,
+                                   GPtrArray        *records,
+                                   guint             kinds,
+                                   GTimeZone        *tz)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) shown = NULL;
+  GListModel *model;
+  const char *month = NULL;
+  guint n;
+
+  g_return_val_if_fail (CARNET_IS_RECORD_LIST (self), 0);
+  g_return_val_if_fail (records != NULL, 0);
+  g_return_val_if_fail (tz != NULL, 0);
+
+  /* The items shown already are given their new records, not made anew. */
+  model = G_LIST_MODEL (self->store);
+  shown = g_hash_table_new (g_str_hash, g_str_equal);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      CarnetItem *item = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (shown, (gpointer) carnet_item_get_key (item), item);
+      g_object_unref (item);
+    }
+
+  items = g_ptr_array_new_full (records->len, g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    {
+      CarnetRecord *record = g_ptr_array_index (records, i);
+      const char *key;
+      const char *item_month;
+      CarnetItem *item;
+
+      if ((kinds & CARNET_KIND_BIT (carnet_record_get_kind (record))) == 0)
+        continue;
+
+      key = record_key (record);
+      item_month = record_month (record, tz);
+      item = g_hash_table_lookup (shown, key);
+      if (item != NULL)
+        {
+          g_object_ref (item);
+          carnet_item_set_object (item, record);
+        }
+      else
+        {
+          item = carnet_item_new (key, record);
+        }
+
+      carnet_item_set_header (item, g_strcmp0 (item_month, month) != 0 ? item_month : NULL);
+      month = item_month;
+      g_ptr_array_add (items, item);
+    }
+
+  update_store (self, items);
+
+  return items->len;
 }
 
 /**

@@ -654,7 +654,8 @@ carnet_row_text_for_occurrence (CarnetRowText    *text,
         text->detail = g_strdup (_("Its reminder could not be shown in time: Carnet was not running."));
       else
         text->detail = g_strdup (_("Not marked as done yet."));
-      text->badge = g_strdup (_("Missed"));
+      /* The heading says it is missed; the badge says since when. */
+      text->badge = carnet_format_relative_day (start, now);
       text->badge_class = "carnet-missed";
       /* No mnemonic: every row has one of these. */
       text->button_label = g_strdup (_("Mark Done"));

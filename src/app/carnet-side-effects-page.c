@@ -3,6 +3,7 @@
  *
  * The newest first, one heading per month; each says its severity as a word
  * and a number ("Moderate (2)"), its treatment and its cycle day ("C3 D8").
+ * Years of them are read a few months at a time (CarnetRecordLoader).
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -10,8 +11,8 @@
 
 #include "carnet-side-effects-page.h"
 
-#include "carnet-journal-page.h"
 #include "carnet-record-list.h"
+#include "carnet-record-loader.h"
 
 struct _CarnetSideEffectsPage
 {
@@ -24,18 +25,12 @@ struct _CarnetSideEffectsPage
   GtkLabel          *empty_button_label;
 
   GDateTime         *now;
+  CarnetRecordLoader *loader;
   /* Treatment id → name. */
   GHashTable        *treatment_names;
 };
 
 G_DEFINE_FINAL_TYPE (CarnetSideEffectsPage, carnet_side_effects_page, CARNET_TYPE_PAGE)
-
-static int
-compare_records_cb (gconstpointer a,
-                    gconstpointer b)
-{
-  return carnet_journal_compare_records (*(CarnetRecord **) a, *(CarnetRecord **) b);
-}
 
 static void
 describe (CarnetItem    *item,
@@ -51,16 +46,29 @@ describe (CarnetItem    *item,
                                    self->now);
 }
 
+static void
+on_records_cb (GPtrArray    *records,
+               gboolean      complete,
+               const GError *error,
+               gpointer      user_data)
+{
+  CarnetSideEffectsPage *self = user_data;
+  guint n;
+
+  if (error != NULL)
+    carnet_page_report_error (CARNET_PAGE (self), error);
+
+  n = carnet_record_list_update_records (self->list, records,
+                                         CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT),
+                                         g_date_time_get_timezone (self->now));
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
 static gboolean
 reload (CarnetSideEffectsPage  *self,
         GError                **error)
 {
   CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
-  g_autoptr(GListModel) side_effects = NULL;
-  g_autoptr(GListModel) treatments = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *month = NULL;
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = carnet_page_dup_now (CARNET_PAGE (self));
@@ -68,9 +76,8 @@ reload (CarnetSideEffectsPage  *self,
 
   if (notebook != NULL)
     {
-      side_effects = carnet_notebook_list (notebook, CARNET_RECORD_SIDE_EFFECT, NULL, NULL, error);
-      if (side_effects == NULL)
-        return FALSE;
+      g_autoptr(GListModel) treatments = NULL;
+
       treatments = carnet_notebook_list (notebook, CARNET_RECORD_TREATMENT, NULL, NULL, error);
       if (treatments == NULL)
         return FALSE;
@@ -83,38 +90,9 @@ reload (CarnetSideEffectsPage  *self,
           g_hash_table_insert (self->treatment_names, g_memdup2 (&id, sizeof id),
                                g_strdup (carnet_treatment_get_name (treatment)));
         }
-
-      for (guint i = 0; i < g_list_model_get_n_items (side_effects); i++)
-        g_ptr_array_add (records, g_list_model_get_item (side_effects, i));
-      g_ptr_array_sort (records, compare_records_cb);
     }
 
-  for (guint i = 0; i < records->len; i++)
-    {
-      CarnetRecord *record = g_ptr_array_index (records, i);
-      g_autofree char *key = carnet_item_key_for (CARNET_RECORD_SIDE_EFFECT, carnet_record_get_id (record));
-      g_autofree char *item_month = NULL;
-      CarnetItem *item = carnet_item_new (key, record);
-      GDateTime *date = carnet_record_get_date (record);
-
-      if (date != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_timezone (date, g_date_time_get_timezone (self->now));
-
-          item_month = carnet_row_text_month (local);
-        }
-      if (item_month != NULL && g_strcmp0 (item_month, month) != 0)
-        {
-          carnet_item_set_header (item, item_month);
-          g_free (month);
-          month = g_steal_pointer (&item_month);
-        }
-      g_ptr_array_add (items, item);
-    }
-
-  carnet_record_list_update (self->list, items);
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
-
+  carnet_record_loader_start (self->loader, notebook, self->now);
   return TRUE;
 }
 
@@ -141,12 +119,21 @@ carnet_side_effects_page_show_record (CarnetPage       *page,
     return FALSE;
 
   key = carnet_item_key_for (kind, id);
+
+  /* It may be older than what has been read yet. */
+  if (carnet_item_store_find (carnet_record_list_get_model (self->list), key) == G_MAXUINT)
+    carnet_record_loader_finish (self->loader);
+
   return carnet_record_list_show (self->list, key);
 }
 
 static void
 carnet_side_effects_page_dispose (GObject *object)
 {
+  CarnetSideEffectsPage *self = CARNET_SIDE_EFFECTS_PAGE (object);
+
+  /* It reads when idle, and hands what it read to the list. */
+  g_clear_pointer (&self->loader, carnet_record_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), CARNET_TYPE_SIDE_EFFECTS_PAGE);
 
   G_OBJECT_CLASS (carnet_side_effects_page_parent_class)->dispose (object);
@@ -194,6 +181,8 @@ carnet_side_effects_page_init (CarnetSideEffectsPage *self)
 
   self->now = g_date_time_new_now_local ();
   self->treatment_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->loader = carnet_record_loader_new (CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT),
+                                           on_records_cb, self);
   carnet_record_list_set_describe_func (self->list, describe, self);
 
   carnet_row_text_empty_state (CARNET_RECORD_SIDE_EFFECT, &state);

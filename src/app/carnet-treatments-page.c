@@ -64,6 +64,9 @@ describe (CarnetItem    *item,
   CarnetTreatmentsPage *self = user_data;
 
   carnet_row_text_for_treatment (text, carnet_item_get_object (item), self->now);
+  /* The heading says it already: "Ongoing", "Finished". */
+  g_clear_pointer (&text->badge, g_free);
+  text->badge_class = NULL;
 }
 
 static gboolean

@@ -216,7 +216,8 @@ reload (CarnetUpcomingPage  *self,
       CarnetItem *item = g_ptr_array_index (past, i);
 
       if (i == 0)
-        carnet_item_set_header (item, _("Missed"));
+        /* Translators: the heading of the appointments that are over and not marked done. */
+        carnet_item_set_header (item, C_("upcoming heading", "Missed"));
       g_ptr_array_add (items, g_object_ref (item));
     }
 

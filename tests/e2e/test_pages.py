@@ -10,6 +10,7 @@
 # Needs an X display and the accessibility bus (build-aux/session.sh); skipped
 # without them. Prints TAP.
 
+import datetime
 import gettext
 import json
 import os
@@ -307,9 +308,16 @@ def visit_every_page(home, language, width, height):
         demo = os.path.join(home, 'data', 'carnet', 'demo.carnet')
         wait_until('the demo notebook', lambda: os.path.exists(demo))
 
-        # Something in the trash, for the trash to show it.
+        # Something in the trash, for the trash to show it, and an exam that
+        # is over and not marked done, for Upcoming to show it as missed.
         questions = json.loads(cli(home, '--notebook', demo, 'list', 'questions', '--json'))
         cli(home, '--notebook', demo, 'delete', 'question', str(questions[-1]['id']))
+        missed = (datetime.date.today() - datetime.timedelta(days=5)).isoformat() + 'T09:00'
+        cli(home, '--notebook', demo, 'add', 'appointment', '--title', 'Chest scanner',
+            '--kind', 'imaging', '--at', missed, '--duration', '30')
+        # The window follows the change within a second or so.
+        wait_until('the missed exam', lambda: find_control(frame, pyatspi.ROLE_PUSH_BUTTON,
+                                                           _('Mark Done')))
 
         wait_until(f'the page switcher ({_(PAGES[0])})',
                    lambda: switcher_tab(frame, _(PAGES[0]), width))

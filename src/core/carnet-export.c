@@ -11,7 +11,9 @@
  *
  * CSV (RFC 4180): UTF-8, CRLF, a header row, one row per result, ISO dates
  * and times in the zone the result was entered in, numbers with a dot and no
- * more digits than they have.
+ * more digits than they have. A text that a spreadsheet would take for a
+ * formula (=, +, -, @, tab or carriage return first) starts with an
+ * apostrophe, so that opening the file runs nothing.
  */
 #define G_LOG_DOMAIN "carnet-core"
 
@@ -515,6 +517,20 @@ append_csv_field (CsvRow     *row,
   g_string_append_c (row->text, '"');
 }
 
+/* Free text (names, units, reports, notes): a file opened in a spreadsheet
+ * must not run what someone typed, or what an imported backup carried. */
+static void
+append_csv_text (CsvRow     *row,
+                 const char *text)
+{
+  g_autofree char *quoted = NULL;
+
+  if (text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    text = quoted = g_strconcat ("'", text, NULL);
+
+  append_csv_field (row, text);
+}
+
 static void
 append_csv_number (CsvRow *row,
                    double  value)
@@ -604,14 +620,14 @@ carnet_export_results_csv (CarnetNotebook  *notebook,
 
       append_csv_field (&row, date);
       append_csv_field (&row, time);
-      append_csv_field (&row, carnet_result_get_name (result));
+      append_csv_text (&row, carnet_result_get_name (result));
       append_csv_number (&row, carnet_result_get_value (result));
-      append_csv_field (&row, carnet_result_get_unit (result));
+      append_csv_text (&row, carnet_result_get_unit (result));
       append_csv_number (&row, carnet_result_get_low (result));
       append_csv_number (&row, carnet_result_get_high (result));
       append_csv_field (&row, flag != CARNET_FLAG_NONE ? carnet_enum_to_nick (CARNET_TYPE_FLAG, flag) : NULL);
-      append_csv_field (&row, carnet_result_has_value (result) ? NULL : carnet_result_get_text (result));
-      append_csv_field (&row, carnet_result_get_notes (result));
+      append_csv_text (&row, carnet_result_has_value (result) ? NULL : carnet_result_get_text (result));
+      append_csv_text (&row, carnet_result_get_notes (result));
       end_csv_row (&row);
     }
 

@@ -590,6 +590,30 @@ test_csv_rfc4180 (Fixture       *fixture,
   g_assert_null (strstr (text, "Wrong"));
 }
 
+/* A spreadsheet opening the file must not take what was typed for a formula;
+ * numbers keep their sign. */
+static void
+test_csv_formulas (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) at = paris_time (2026, 3, 2, 8, 5);
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  add_result (fixture, "=HYPERLINK(\"http://example.com\")", -1.5, NULL, "+mmol/L", NAN, NAN, at,
+              "@SUM(A1:A2)");
+  add_result (fixture, "-2+3", NAN, "\tcmd", NULL, NAN, NAN, at, "Fine - as usual");
+
+  csv = carnet_export_results_csv (fixture->notebook, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (csv, NULL);
+
+  g_assert_nonnull (strstr (text, "\r\n2026-03-02,08:05,\"'=HYPERLINK(\"\"http://example.com\"\")\","
+                                  "-1.5,'+mmol/L,,,,,'@SUM(A1:A2)\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n2026-03-02,08:05,'-2+3,,,,,,'\tcmd,Fine - as usual\r\n"));
+}
+
 static void
 test_csv_python (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -685,6 +709,8 @@ main (int   argc,
               fixture_set_up, test_ics_python, fixture_tear_down);
   g_test_add ("/core/export/csv/rfc4180", Fixture, NULL,
               fixture_set_up, test_csv_rfc4180, fixture_tear_down);
+  g_test_add ("/core/export/csv/formulas", Fixture, NULL,
+              fixture_set_up, test_csv_formulas, fixture_tear_down);
   g_test_add ("/core/export/csv/python-csv", Fixture, NULL,
               fixture_set_up, test_csv_python, fixture_tear_down);
   g_test_add ("/core/export/save-is-private", Fixture, NULL,

@@ -1566,7 +1566,7 @@ read_header (const char *path,
 /* Whether the file holds fewer pages than its header says. The header's size
  * is trusted only when SQLite marks it as valid, and only without a WAL: in
  * a checkpoint the header can run ahead of the file, which the WAL then
- * completes. A truncated file would otherwise open and fail here and there
+ * completes (and likewise a hot rollback journal). A truncated file would otherwise open and fail here and there
  * when a missing page is read. */
 static gboolean
 is_truncated (const char   *path,
@@ -1574,7 +1574,9 @@ is_truncated (const char   *path,
               gint64        file_size)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   GStatBuf wal_info;
+  GStatBuf journal_info;
   guint32 page_size = (guint32)header[16] << 8 | (guint32)header[17];
   guint32 change_counter = (guint32)header[24] << 24 | (guint32)header[25] << 16 |
                            (guint32)header[26] << 8 | (guint32)header[27];
@@ -1589,7 +1591,10 @@ is_truncated (const char   *path,
   if (n_pages == 0 || valid_for != change_counter)
     return FALSE;
 
-  if (g_stat (wal, &wal_info) == 0 && wal_info.st_size > 0)
+  /* A rollback journal left by a crash restores the pages SQLite wrote ahead
+   * of the file's end, the same way. */
+  if ((g_stat (wal, &wal_info) == 0 && wal_info.st_size > 0) ||
+      (g_stat (journal, &journal_info) == 0 && journal_info.st_size > 0))
     return FALSE;
 
   return file_size < (gint64)n_pages * page_size;

@@ -37,7 +37,10 @@ MESSAGES = {
 }
 
 
-@unittest.skipIf(SANITIZED, 'the fault VFS cannot be preloaded before the sanitizer runtime')
+NO_PRELOAD = unittest.skipIf(SANITIZED or not PRELOAD,
+                             'the fault VFS cannot be preloaded before the sanitizer runtime')
+
+
 class FaultTests(unittest.TestCase):
     maxDiff = None
 
@@ -134,12 +137,15 @@ class FaultTests(unittest.TestCase):
                 if name == 'delete':
                     self.run_cli('restore', 'appointment', str(self.appointment))
 
+    @NO_PRELOAD
     def test_disk_full(self):
         self.check_fault('disk-full')
 
+    @NO_PRELOAD
     def test_io_error(self):
         self.check_fault('io-error')
 
+    @NO_PRELOAD
     def test_read_only(self):
         self.check_fault('read-only')
 
@@ -164,6 +170,7 @@ class FaultTests(unittest.TestCase):
                 if name == 'delete':
                     self.run_cli('restore', 'appointment', str(self.appointment))
 
+    @NO_PRELOAD
     def test_reads_under_fault(self):
         """The fault strikes writes only: reading commands still work."""
         before = self.snapshot()

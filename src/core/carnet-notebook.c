@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "carnet-appointment.h"
+#include "carnet-backup.h"
 #include "carnet-enums.h"
 #include "carnet-error.h"
 #include "carnet-notebook-private.h"
@@ -1826,6 +1827,24 @@ create_file (const char  *path,
   return TRUE;
 }
 
+/* Whether automatic backups of the notebook at @path are there (see
+ * carnet-backup.c: backups/<name>/<date>.carnet beside it). */
+static gboolean
+has_backups (const char *path)
+{
+  g_autofree char *folder = carnet_backup_dup_folder_for_path (path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (name[0] != '.' && g_str_has_suffix (name, ".carnet"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 open_database (CarnetNotebook   *self,
                CarnetOpenFlags   flags,
@@ -1834,6 +1853,7 @@ open_database (CarnetNotebook   *self,
   g_autofree char *display = g_filename_display_name (self->path);
   gboolean read_only = (flags & CARNET_OPEN_FLAGS_READ_ONLY) != 0;
   gboolean create = (flags & CARNET_OPEN_FLAGS_CREATE) != 0 && !read_only;
+  gboolean created = FALSE;
   gboolean empty = FALSE;
   gint64 application_id = 0;
   gint64 user_version = 0;
@@ -1843,10 +1863,21 @@ open_database (CarnetNotebook   *self,
     {
       if (!create_file (self->path, error))
         return FALSE;
+      created = TRUE;
     }
 
   if (!check_header (self->path, create, &empty, error))
     return FALSE;
+
+  /* An empty file that had backups was a notebook, cut off to nothing: it is
+   * not made into a new one, which would hide what the backups hold. */
+  if (empty && !created && has_backups (self->path))
+    {
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is empty, but it was a notebook with automatic backups."),
+                   display);
+      return FALSE;
+    }
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,

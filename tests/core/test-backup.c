@@ -1376,6 +1376,25 @@ test_damaged_with_wal (Fixture       *fixture,
 }
 
 static void
+truncate_empty (const char *path)
+{
+  g_assert_cmpint (truncate (path, 0), ==, 0);
+}
+
+/* Cut off to nothing: not made into a new, empty notebook. */
+static void
+test_damaged_empty (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GBytes) damaged = NULL;
+  guint n_entries;
+
+  n_entries = backup_then_damage (fixture, truncate_empty, &damaged);
+  g_assert_cmpuint (g_bytes_get_size (damaged), ==, 0);
+  assert_restored (fixture, n_entries, damaged, "notebook.damaged-2026-11-28.carnet");
+}
+
+static void
 test_damaged_no_backup (Fixture       *fixture,
                         gconstpointer  user_data)
 {
@@ -1461,6 +1480,8 @@ main (int   argc,
               fixture_set_up, test_damaged_truncated, fixture_tear_down);
   g_test_add ("/core/backup/damaged/garbage-pages", Fixture, NULL,
               fixture_set_up, test_damaged_pages, fixture_tear_down);
+  g_test_add ("/core/backup/damaged/empty", Fixture, NULL,
+              fixture_set_up, test_damaged_empty, fixture_tear_down);
   g_test_add ("/core/backup/damaged/with-wal", Fixture, NULL,
               fixture_set_up, test_damaged_with_wal, fixture_tear_down);
   g_test_add ("/core/backup/damaged/no-backup", Fixture, NULL,

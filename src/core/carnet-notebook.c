@@ -1827,6 +1827,30 @@ create_file (const char  *path,
   return TRUE;
 }
 
+/* A write refused on a read-only notebook leaves its -wal and -shm behind,
+ * created with the notebook's mode, read-only too. Once the notebook is
+ * writable again, SQLite would still open those read-only and refuse every
+ * write: they get the notebook's owner-only mode back. */
+static void
+unlock_companions (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0 || info.st_uid != geteuid () || (info.st_mode & S_IWUSR) == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf companion_info;
+
+      if (g_stat (companion, &companion_info) == 0 && companion_info.st_uid == geteuid () &&
+          (companion_info.st_mode & S_IWUSR) == 0)
+        g_chmod (companion, 0600);
+    }
+}
+
 /* Whether automatic backups of the notebook at @path are there (see
  * carnet-backup.c: backups/<name>/<date>.carnet beside it). */
 static gboolean
@@ -1878,6 +1902,9 @@ open_database (CarnetNotebook   *self,
                    display);
       return FALSE;
     }
+
+  if (!read_only)
+    unlock_companions (self->path);
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,

@@ -12,6 +12,8 @@
 
 import json
 import os
+import pwd
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -169,6 +171,42 @@ class FaultTests(unittest.TestCase):
                 self.assertEqual(proc.returncode, 0, proc.stderr)
                 if name == 'delete':
                     self.run_cli('restore', 'appointment', str(self.appointment))
+
+    def test_read_only_file(self):
+        """A notebook without the write permission, for real: refused, then,
+        once writable again, written (SQLite leaves a read-only -shm behind,
+        which must not keep refusing)."""
+        prefix = []
+        if os.geteuid() == 0:
+            # Permissions do not stop root: run carnet-cli as nobody.
+            if not shutil.which('setpriv'):
+                self.skipTest('no setpriv to run carnet-cli as another user')
+            nobody = pwd.getpwnam('nobody')
+            for path in (self.dir, self.notebook):
+                os.chown(path, nobody.pw_uid, nobody.pw_gid)
+            prefix = ['setpriv', '--reuid=%d' % nobody.pw_uid, '--regid=%d' % nobody.pw_gid,
+                      '--clear-groups']
+
+        def run(*args):
+            env = dict(os.environ, TZ='Europe/Paris')
+            return subprocess.run(prefix + [CLI, '--notebook', self.notebook] + list(args),
+                                  capture_output=True, text=True, env=env, timeout=60)
+
+        def titles():
+            proc = run('list', 'questions', '--json')
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            return [q['text'] for q in json.loads(proc.stdout)]
+
+        before = titles()
+        os.chmod(self.notebook, 0o400)
+        proc = run('add', 'question', '--text', 'Et la fatigue ?')
+        self.check_refused(proc, 'read-only', 'add')
+        self.assertEqual(titles(), before)
+
+        os.chmod(self.notebook, 0o600)
+        proc = run('add', 'question', '--text', 'Et la fatigue ?')
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(titles(), before + ['Et la fatigue ?'])
 
     @NO_PRELOAD
     def test_reads_under_fault(self):

@@ -594,3 +594,22 @@ carnet_application_open_demo (CarnetApplication *self)
 
   present_notebook (self, path, notebook, error);
 }
+
+/**
+ * carnet_application_notebook_restored:
+ * @self: the application
+ * @path: a notebook that could not be opened, and now can (its backup was
+ *   restored in its place)
+ *
+ * Remembers @path among the notebooks and follows its reminders, as for a
+ * notebook that opened at once.
+ */
+void
+carnet_application_notebook_restored (CarnetApplication *self,
+                                      const char        *path)
+{
+  g_return_if_fail (CARNET_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  remember_notebook (self, path);
+}

@@ -15,5 +15,8 @@ CarnetApplication *carnet_application_new           (void);
 void               carnet_application_open_notebook (CarnetApplication *self,
                                                      const char        *path);
 void               carnet_application_open_demo     (CarnetApplication *self);
+void               carnet_application_notebook_restored
+                                                    (CarnetApplication *self,
+                                                     const char        *path);
 
 G_END_DECLS

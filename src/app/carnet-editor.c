@@ -6,7 +6,10 @@
  * and the inline validation. Save writes the fields into the record, has the
  * core validate it and writes it to the notebook in one transaction; when any
  * of these fails, the message goes under the field it is about, that field
- * gets the focus, and nothing is written. What was typed stays.
+ * gets the focus, and nothing is written. What was typed stays. A failure
+ * about no field (a full disk, an input/output error, a read-only or busy
+ * notebook) shows in a bar at the top of the dialog, which stays open with
+ * everything typed, so that Save can be pressed again once it is solved.
  *
  * Each kind's template adds its AdwPreferencesGroups as <child> elements.
  */
@@ -30,6 +33,8 @@ typedef struct
   AdwWindowTitle     *window_title;
   AdwToastOverlay    *toast_overlay;
   AdwPreferencesPage *page;
+  GtkRevealer        *problem_revealer;
+  GtkLabel           *problem_label;
 
   /* The rows marked as wrong, and the message rows under them. */
   GPtrArray          *invalid_rows;
@@ -88,6 +93,9 @@ clear_errors (CarnetEditor *self)
   g_ptr_array_set_size (priv->invalid_rows, 0);
 
   g_hash_table_remove_all (priv->field_errors);
+
+  gtk_revealer_set_reveal_child (priv->problem_revealer, FALSE);
+  gtk_label_set_text (priv->problem_label, "");
 }
 
 /* A row inside a collapsed expander is out of sight: open it. */
@@ -334,6 +342,8 @@ carnet_editor_class_init (CarnetEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-editor.ui");
   gtk_widget_class_bind_template_child_private (widget_class, CarnetEditor, window_title);
   gtk_widget_class_bind_template_child_private (widget_class, CarnetEditor, toast_overlay);
+  gtk_widget_class_bind_template_child_private (widget_class, CarnetEditor, problem_revealer);
+  gtk_widget_class_bind_template_child_private (widget_class, CarnetEditor, problem_label);
   gtk_widget_class_bind_template_child_private (widget_class, CarnetEditor, page);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
@@ -464,11 +474,32 @@ carnet_editor_get_field_error (CarnetEditor *self,
 }
 
 /**
+ * carnet_editor_get_problem:
+ *
+ * Returns: (nullable): the message of the bar at the top of the dialog, why
+ *   the last Save wrote nothing when that was about no field; %NULL when the
+ *   bar is hidden
+ */
+const char *
+carnet_editor_get_problem (CarnetEditor *self)
+{
+  CarnetEditorPrivate *priv = carnet_editor_get_instance_private (self);
+
+  g_return_val_if_fail (CARNET_IS_EDITOR (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (priv->problem_revealer))
+    return NULL;
+
+  return gtk_label_get_text (priv->problem_label);
+}
+
+/**
  * carnet_editor_show_error:
  * @error: why the record could not be saved
  *
  * Shows @error under the field it names and focuses that field; an error
- * about no field of this editor (the notebook is busy…) goes to a toast.
+ * about no field of this editor (the notebook is busy, the disk is full…)
+ * goes to the bar at the top of the dialog.
  */
 void
 carnet_editor_show_error (CarnetEditor *self,
@@ -498,7 +529,8 @@ carnet_editor_show_error (CarnetEditor *self,
   list = row != NULL ? gtk_widget_get_parent (row) : NULL;
   if (row == NULL || !GTK_IS_LIST_BOX (list) || !gtk_widget_is_visible (row))
     {
-      adw_toast_overlay_add_toast (priv->toast_overlay, adw_toast_new (error->message));
+      gtk_label_set_text (priv->problem_label, error->message);
+      gtk_revealer_set_reveal_child (priv->problem_revealer, TRUE);
       return;
     }
 

@@ -49,6 +49,7 @@ gboolean        carnet_editor_is_new          (CarnetEditor *self);
 gboolean        carnet_editor_save            (CarnetEditor *self);
 const char     *carnet_editor_get_field_error (CarnetEditor *self,
                                                const char   *field);
+const char     *carnet_editor_get_problem     (CarnetEditor *self);
 void            carnet_editor_show_error      (CarnetEditor *self,
                                                const GError *error);
 

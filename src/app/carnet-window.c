@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "carnet-application.h"
+#include "carnet-damaged-page.h"
 #include "carnet-exchange-actions.h"
 #include "carnet-format.h"
 #include "carnet-journal-page.h"
@@ -50,12 +52,15 @@ struct _CarnetWindow
   CarnetSearchPage     *search_page;
   CarnetTrashPage      *trash_page;
   AdwStatusPage        *error_page;
+  CarnetDamagedPage    *damaged_page;
   AdwViewSwitcherBar   *switcher_bar;
 
   GSettings            *settings;
   CarnetNotebook       *notebook;
   char                 *path;
   gboolean              showing_error;
+  /* The error is a damaged notebook: its page offers a backup. */
+  gboolean              showing_damaged;
   gboolean              showing_trash;
   /* The day the pages were last read on: their countdowns name days. */
   GDate                *shown_day;
@@ -201,7 +206,7 @@ update_view (CarnetWindow *self)
   const char *child;
 
   if (self->notebook == NULL)
-    child = self->showing_error ? "error" : "loading";
+    child = !self->showing_error ? "loading" : self->showing_damaged ? "damaged" : "error";
   else if (self->showing_trash)
     child = "trash";
   else if (searching)
@@ -354,6 +359,52 @@ on_is_active_cb (CarnetWindow *self)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)))
     check_day (self);
+}
+
+/* The latest backup took the damaged notebook's place: open it, and say
+ * where the damaged file was kept. */
+static void
+on_damaged_page_restored_cb (CarnetWindow      *self,
+                             const char        *kept,
+                             CarnetDamagedPage *page)
+{
+  g_autoptr(CarnetClock) clock = carnet_clock_new_system ();
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (self->path);
+  g_autofree char *kept_name = g_filename_display_basename (kept);
+  g_autofree char *kept_dir = NULL;
+  g_autofree char *body = NULL;
+  GtkApplication *application;
+  GtkWidget *dialog;
+
+  {
+    g_autofree char *dirname = g_path_get_dirname (kept);
+
+    kept_dir = g_filename_display_name (dirname);
+  }
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_CREATE, clock, &error);
+  if (notebook == NULL)
+    {
+      carnet_window_show_error (self, path, error);
+      return;
+    }
+
+  carnet_notebook_watch (notebook);
+  carnet_window_set_notebook (self, notebook);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (CARNET_IS_APPLICATION (application))
+    carnet_application_notebook_restored (CARNET_APPLICATION (application), path);
+
+  /* Translators: the first %s is a file name, the second its folder. */
+  body = g_strdup_printf (_("The notebook is back as it was at its latest automatic backup. "
+                            "The damaged file was kept as “%s” in “%s”."),
+                          kept_name, kept_dir);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Backup Restored"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -574,6 +625,7 @@ carnet_window_class_init (CarnetWindowClass *klass)
   g_type_ensure (CARNET_TYPE_TREATMENTS_PAGE);
   g_type_ensure (CARNET_TYPE_SEARCH_PAGE);
   g_type_ensure (CARNET_TYPE_TRASH_PAGE);
+  g_type_ensure (CARNET_TYPE_DAMAGED_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, toast_overlay);
@@ -592,6 +644,7 @@ carnet_window_class_init (CarnetWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, trash_page);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CarnetWindow, damaged_page);
   gtk_widget_class_bind_template_child (widget_class, CarnetWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_activated);
@@ -638,6 +691,8 @@ carnet_window_init (CarnetWindow *self)
                            G_CALLBACK (on_search_activate_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::is-active",
                            G_CALLBACK (on_is_active_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->damaged_page, "restored",
+                           G_CALLBACK (on_damaged_page_restored_cb), self, G_CONNECT_SWAPPED);
 
   update_view (self);
 }
@@ -750,6 +805,10 @@ carnet_window_show_error (CarnetWindow *self,
 
   g_free (self->path);
   self->path = g_strdup (path);
+
+  self->showing_damaged = g_error_matches (error, CARNET_ERROR, CARNET_ERROR_CORRUPT);
+  if (self->showing_damaged)
+    carnet_damaged_page_show (self->damaged_page, path, error);
 
   escaped = g_markup_escape_text (error->message, -1);
   if (error_left_file_alone (error))

@@ -327,6 +327,30 @@ make_backup (CarnetNotebook  *notebook,
   return g_steal_pointer (&backup);
 }
 
+/* The backups in @folder that can be read, newest first, with their counts. */
+static GListModel *
+list_readable (const char   *folder,
+               CarnetClock  *clock,
+               GError      **error)
+{
+  g_autoptr(GDateTime) now = carnet_clock_get_now (clock);
+  g_autoptr(GListStore) backups = NULL;
+
+  backups = scan_folder (folder, (GTimeZone *) g_date_time_get_timezone (now), error);
+  if (backups == NULL)
+    return NULL;
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (backups)); i-- > 0;)
+    {
+      g_autoptr(CarnetBackup) backup = g_list_model_get_item (G_LIST_MODEL (backups), i);
+
+      if (!read_counts (backup))
+        g_list_store_remove (backups, i);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&backups));
+}
+
 static int
 week_key (GDateTime *date)
 {
@@ -507,15 +531,28 @@ carnet_backup_get_n_entries (CarnetBackup *self)
 char *
 carnet_backup_dup_folder (CarnetNotebook *notebook)
 {
-  const char *path;
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (notebook), NULL);
+
+  return carnet_backup_dup_folder_for_path (carnet_notebook_get_path (notebook));
+}
+
+/**
+ * carnet_backup_dup_folder_for_path:
+ * @notebook_path: a notebook file
+ *
+ * Returns: (transfer full): the folder of the automatic backups of the
+ *   notebook at @notebook_path, as carnet_backup_dup_folder()
+ */
+char *
+carnet_backup_dup_folder_for_path (const char *notebook_path)
+{
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (CARNET_IS_NOTEBOOK (notebook), NULL);
+  g_return_val_if_fail (notebook_path != NULL, NULL);
 
-  path = carnet_notebook_get_path (notebook);
-  dir = g_path_get_dirname (path);
-  name = g_path_get_basename (path);
+  dir = g_path_get_dirname (notebook_path);
+  name = g_path_get_basename (notebook_path);
   if (g_str_has_suffix (name, NAME_SUFFIX) && strlen (name) > strlen (NAME_SUFFIX))
     name[strlen (name) - strlen (NAME_SUFFIX)] = '\0';
 
@@ -593,27 +630,12 @@ GListModel *
 carnet_backup_list (CarnetNotebook  *notebook,
                     GError         **error)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GListStore) backups = NULL;
   g_autofree char *folder = NULL;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (notebook), NULL);
 
-  now = carnet_clock_get_now (carnet_notebook_get_clock (notebook));
   folder = carnet_backup_dup_folder (notebook);
-  backups = scan_folder (folder, (GTimeZone *) g_date_time_get_timezone (now), error);
-  if (backups == NULL)
-    return NULL;
-
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (backups)); i-- > 0;)
-    {
-      g_autoptr(CarnetBackup) backup = g_list_model_get_item (G_LIST_MODEL (backups), i);
-
-      if (!read_counts (backup))
-        g_list_store_remove (backups, i);
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&backups));
+  return list_readable (folder, carnet_notebook_get_clock (notebook), error);
 }
 
 /**
@@ -631,6 +653,34 @@ carnet_backup_dup_latest (CarnetNotebook  *notebook,
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (notebook), NULL);
 
   backups = carnet_backup_list (notebook, error);
+  if (backups == NULL || g_list_model_get_n_items (backups) == 0)
+    return NULL;
+
+  return g_list_model_get_item (backups, 0);
+}
+
+/**
+ * carnet_backup_find_latest:
+ * @notebook_path: a notebook file, which need not open (it may be damaged)
+ * @clock: the clock whose time zone the backups' dates are read in
+ *
+ * Returns: (transfer full) (nullable): the newest automatic backup of the
+ *   notebook at @notebook_path that can be read, with its counts; %NULL when
+ *   there is none (@error unset) or on error
+ */
+CarnetBackup *
+carnet_backup_find_latest (const char   *notebook_path,
+                           CarnetClock  *clock,
+                           GError      **error)
+{
+  g_autoptr(GListModel) backups = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (notebook_path != NULL, NULL);
+  g_return_val_if_fail (CARNET_IS_CLOCK (clock), NULL);
+
+  folder = carnet_backup_dup_folder_for_path (notebook_path);
+  backups = list_readable (folder, clock, error);
   if (backups == NULL || g_list_model_get_n_items (backups) == 0)
     return NULL;
 
@@ -706,6 +756,74 @@ remove_notebook_files (const char *path)
   g_remove (journal);
 }
 
+/* A private copy of the backup @backup_path, in @folder, checked as untrusted
+ * input: a Carnet notebook, not from a newer Carnet, upgraded if older, and
+ * whole (quick_check). */
+static CarnetNotebook *
+open_checked_copy (const char   *backup_path,
+                   const char   *folder,
+                   CarnetClock  *clock,
+                   char        **out_copy_path,
+                   GError      **error)
+{
+  g_autoptr(CarnetNotebook) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *display = g_filename_display_name (backup_path);
+  int fd;
+
+  if (!ensure_folder (folder, error))
+    return NULL;
+
+  copy_path = g_build_filename (folder, TEMP_PREFIX "restore-XXXXXX", NULL);
+  fd = g_mkstemp_full (copy_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                   _("Cannot restore the backup: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  if (!copy_file (backup_path, copy_path, error))
+    {
+      remove_notebook_files (copy_path);
+      return NULL;
+    }
+
+  copy = carnet_notebook_open (copy_path, CARNET_OPEN_FLAGS_NONE, clock, &local_error);
+  if (copy == NULL)
+    {
+      /* The errors name the private copy: name the file the person chose. */
+      if (g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_FOREIGN_FILE))
+        g_set_error (error, CARNET_ERROR, CARNET_ERROR_FOREIGN_FILE,
+                     _("“%s” is not a Carnet notebook; the notebook was not changed."), display);
+      else if (g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION))
+        g_set_error (error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION,
+                     _("“%s” was written by a newer version of Carnet; the notebook was not changed."),
+                     display);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Cannot restore “%s”: %s"), display, local_error->message);
+      remove_notebook_files (copy_path);
+      return NULL;
+    }
+
+  if (!quick_check (copy, display, error))
+    {
+      carnet_notebook_close (copy);
+      remove_notebook_files (copy_path);
+      return NULL;
+    }
+
+  /* The copy is made 0600, but a copy may bring the mode of its source. */
+  g_chmod (copy_path, 0600);
+  *out_copy_path = g_steal_pointer (&copy_path);
+  return g_steal_pointer (&copy);
+}
+
 /**
  * carnet_backup_restore:
  * @backup_path: a backup of the list, or any notebook file
@@ -726,13 +844,10 @@ carnet_backup_restore (CarnetNotebook  *notebook,
   g_autoptr(CarnetNotebook) target = NULL;
   g_autoptr(CarnetBackup) safety = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *copy_path = NULL;
-  g_autofree char *display = NULL;
   sqlite3_backup *backup;
   CarnetClock *clock;
-  int fd;
   int rc;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (notebook), FALSE);
@@ -746,45 +861,10 @@ carnet_backup_restore (CarnetNotebook  *notebook,
     }
 
   clock = carnet_notebook_get_clock (notebook);
-  display = g_filename_display_name (backup_path);
   folder = carnet_backup_dup_folder (notebook);
-  if (!ensure_folder (folder, error))
-    return FALSE;
-
-  copy_path = g_build_filename (folder, TEMP_PREFIX "restore-XXXXXX", NULL);
-  fd = g_mkstemp_full (copy_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
-                   _("Cannot restore the backup: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!copy_file (backup_path, copy_path, error))
-    goto failed;
-
-  copy = carnet_notebook_open (copy_path, CARNET_OPEN_FLAGS_NONE, clock, &local_error);
+  copy = open_checked_copy (backup_path, folder, clock, &copy_path, error);
   if (copy == NULL)
-    {
-      /* The errors name the private copy: name the file the person chose. */
-      if (g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_FOREIGN_FILE))
-        g_set_error (error, CARNET_ERROR, CARNET_ERROR_FOREIGN_FILE,
-                     _("“%s” is not a Carnet notebook; the notebook was not changed."), display);
-      else if (g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION))
-        g_set_error (error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION,
-                     _("“%s” was written by a newer version of Carnet; the notebook was not changed."),
-                     display);
-      else
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("Cannot restore “%s”: %s"), display, local_error->message);
-      goto failed;
-    }
-
-  if (!quick_check (copy, display, error))
-    goto failed;
+    return FALSE;
 
   now = carnet_clock_get_now (clock);
   safety = make_backup (notebook, folder, now, error);
@@ -825,8 +905,191 @@ carnet_backup_restore (CarnetNotebook  *notebook,
   return TRUE;
 
 failed:
-  if (copy != NULL)
-    carnet_notebook_close (copy);
+  carnet_notebook_close (copy);
   remove_notebook_files (copy_path);
   return FALSE;
+}
+
+/* Gives @path (a file, or its -wal or -shm) the name @kept, which must not
+ * exist: a hard link first, which fails rather than replace a file, then the
+ * old name goes. On a file system without hard links, a rename to a name
+ * that was just found free. */
+static gboolean
+move_without_replacing (const char *path,
+                        const char *kept,
+                        int        *out_errno)
+{
+  if (link (path, kept) == 0)
+    {
+      if (g_unlink (path) != 0)
+        {
+          *out_errno = errno;
+          g_unlink (kept);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *out_errno = errno;
+  if (*out_errno == EEXIST)
+    return FALSE;
+
+  if (g_file_test (kept, G_FILE_TEST_EXISTS))
+    {
+      *out_errno = EEXIST;
+      return FALSE;
+    }
+
+  if (g_rename (path, kept) != 0)
+    {
+      *out_errno = errno;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Moves the damaged notebook @path, and its -wal and -shm, to
+ * "<name>.damaged-<date>.carnet" beside it ("-2", "-3"… when that is taken),
+ * for its owner only. */
+static char *
+move_damaged_aside (const char  *path,
+                    GDateTime   *now,
+                    GError     **error)
+{
+  static const char * const companions[] = { "-wal", "-shm" };
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *kept = NULL;
+  int saved_errno = 0;
+
+  if (g_str_has_suffix (name, NAME_SUFFIX) && strlen (name) > strlen (NAME_SUFFIX))
+    name[strlen (name) - strlen (NAME_SUFFIX)] = '\0';
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *kept_name = NULL;
+
+      if (n == 1)
+        kept_name = g_strdup_printf ("%s.damaged-%s" NAME_SUFFIX, name, day);
+      else
+        kept_name = g_strdup_printf ("%s.damaged-%s-%u" NAME_SUFFIX, name, day, n);
+
+      g_free (kept);
+      kept = g_build_filename (dir, kept_name, NULL);
+      if (move_without_replacing (path, kept, &saved_errno))
+        break;
+
+      g_clear_pointer (&kept, g_free);
+      if (saved_errno != EEXIST)
+        break;
+    }
+
+  if (kept == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                   _("Cannot put the damaged notebook “%s” aside: %s. Nothing was changed."),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_chmod (kept, 0600);
+
+  /* A WAL holds the last changes of the damaged file: it goes with it, under
+   * the name SQLite looks for beside the kept file. */
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (kept, companions[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (!move_without_replacing (from, to, &saved_errno))
+        {
+          g_autofree char *display = g_filename_display_name (from);
+
+          g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                       _("Cannot put “%s” aside: %s"), display, g_strerror (saved_errno));
+          return NULL;
+        }
+      g_chmod (to, 0600);
+    }
+
+  sync_folder (dir);
+  return g_steal_pointer (&kept);
+}
+
+/**
+ * carnet_backup_restore_damaged:
+ * @notebook_path: a notebook that cannot be opened because it is damaged
+ * @backup_path: the backup to put in its place (an automatic backup)
+ * @clock: the clock that dates the damaged file's new name
+ *
+ * Puts a backup in the place of a damaged notebook. The backup is checked
+ * first, on a private copy (as carnet_backup_restore() does); then the
+ * damaged file, with its -wal and -shm, is moved aside to
+ * "<name>.damaged-<date>.carnet" next to it, never replacing a file, and the
+ * checked copy takes the notebook's name. The damaged file is kept as it
+ * was, byte for byte, for its owner only. When the backup cannot be used,
+ * nothing is moved.
+ *
+ * Returns: (transfer full): where the damaged file now is, or %NULL with
+ *   @error set
+ */
+char *
+carnet_backup_restore_damaged (const char   *notebook_path,
+                               const char   *backup_path,
+                               CarnetClock  *clock,
+                               GError      **error)
+{
+  g_autoptr(CarnetNotebook) copy = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (notebook_path != NULL, NULL);
+  g_return_val_if_fail (backup_path != NULL, NULL);
+  g_return_val_if_fail (CARNET_IS_CLOCK (clock), NULL);
+
+  folder = carnet_backup_dup_folder_for_path (notebook_path);
+  copy = open_checked_copy (backup_path, folder, clock, &copy_path, error);
+  if (copy == NULL)
+    return NULL;
+
+  /* Closed, the copy is one whole file with no WAL beside it. */
+  carnet_notebook_close (copy);
+
+  now = carnet_clock_get_now (clock);
+  kept = move_damaged_aside (notebook_path, now, error);
+  if (kept == NULL)
+    {
+      remove_notebook_files (copy_path);
+      return NULL;
+    }
+
+  if (g_rename (copy_path, notebook_path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (notebook_path);
+      int ignored;
+
+      /* Back where it was, so that the person finds their file. */
+      move_without_replacing (kept, notebook_path, &ignored);
+      remove_notebook_files (copy_path);
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                   _("Cannot restore the backup to “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_chmod (notebook_path, 0600);
+  dir = g_path_get_dirname (notebook_path);
+  sync_folder (dir);
+
+  return g_steal_pointer (&kept);
 }

@@ -62,6 +62,8 @@ guint         carnet_backup_get_count     (CarnetBackup     *self,
 guint         carnet_backup_get_n_entries (CarnetBackup     *self);
 
 char         *carnet_backup_dup_folder    (CarnetNotebook   *notebook);
+char         *carnet_backup_dup_folder_for_path
+                                          (const char       *notebook_path);
 CarnetBackup *carnet_backup_run_daily     (CarnetNotebook   *notebook,
                                            gboolean         *out_made,
                                            GError          **error);
@@ -71,6 +73,16 @@ CarnetBackup *carnet_backup_dup_latest    (CarnetNotebook   *notebook,
                                            GError          **error);
 gboolean      carnet_backup_restore       (CarnetNotebook   *notebook,
                                            const char       *backup_path,
+                                           GError          **error);
+
+/* A damaged notebook, which cannot be opened */
+CarnetBackup *carnet_backup_find_latest   (const char       *notebook_path,
+                                           CarnetClock      *clock,
+                                           GError          **error);
+char         *carnet_backup_restore_damaged
+                                          (const char       *notebook_path,
+                                           const char       *backup_path,
+                                           CarnetClock      *clock,
                                            GError          **error);
 
 G_END_DECLS

@@ -18,12 +18,18 @@ typedef enum
   CARNET_ERROR_FOREIGN_FILE,
   /* The notebook was written by a newer Carnet: it is never modified. */
   CARNET_ERROR_NEWER_VERSION,
+  /* A file that is a Carnet notebook but is damaged (SQLITE_CORRUPT,
+   * SQLITE_NOTADB, a truncated file). */
   CARNET_ERROR_CORRUPT,
+  /* The notebook or its folder cannot be written (SQLITE_READONLY). */
   CARNET_ERROR_READ_ONLY,
   /* Another program holds the notebook longer than the busy timeout. */
   CARNET_ERROR_BUSY,
+  /* An input/output error (SQLITE_IOERR, SQLITE_CANTOPEN). */
   CARNET_ERROR_IO,
   CARNET_ERROR_FAILED,
+  /* No space left on the disk (SQLITE_FULL). */
+  CARNET_ERROR_DISK_FULL,
 } CarnetError;
 
 GQuark      carnet_error_quark          (void);

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "carnet-appointment.h"
+#include "carnet-backup.h"
 #include "carnet-enums.h"
 #include "carnet-error.h"
 #include "carnet-notebook-private.h"
@@ -345,6 +346,9 @@ carnet_cached_stmt_reset (CarnetCachedStmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* What a failed SQLite call means for the person: what happened, and what
+ * became of what they were saving. Every write is one transaction that is
+ * rolled back on failure, so "nothing was saved" is true of every write. */
 void
 carnet_sqlite_set_error (GError     **error,
                   sqlite3     *db,
@@ -360,21 +364,28 @@ carnet_sqlite_set_error (GError     **error,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_BUSY,
-                   _("The notebook is busy: another program is writing to it. Try again in a moment."));
+                   _("The notebook is busy in another program (carnet-cli or another Carnet window): nothing was saved; try again in a moment."));
       break;
     case SQLITE_READONLY:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_READ_ONLY,
-                   _("The notebook cannot be written: the file or its folder is read-only."));
+                   _("The notebook is read-only: nothing was saved. Check that you may write to the file and its folder."));
       break;
     case SQLITE_FULL:
-      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_DISK_FULL,
                    _("The disk is full: nothing was saved. Free some space and try again."));
       break;
     case SQLITE_IOERR:
+      if (rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ)
+        g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                     _("The notebook could not be read (input/output error): the disk may be failing."));
+      else
+        g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                     _("The notebook could not be written (input/output error): nothing was saved. Check the disk and try again."));
+      break;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
-                   _("The notebook could not be read or written (%s)."), detail);
+                   _("The notebook could not be opened (%s)."), detail);
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -1515,6 +1526,7 @@ read_header (const char *path,
              guint8     *header,
              gsize       size,
              gssize     *out_n,
+             gint64     *out_file_size,
              int        *out_errno)
 {
   sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
@@ -1548,7 +1560,45 @@ read_header (const char *path,
   file->pMethods->xClose (file);
 
   *out_n = rc == SQLITE_OK ? (gssize)n : -1;
+  *out_file_size = file_size;
   return TRUE;
+}
+
+/* Whether the file holds fewer pages than its header says. The header's size
+ * is trusted only when SQLite marks it as valid, and only without a WAL: in
+ * a checkpoint the header can run ahead of the file, which the WAL then
+ * completes (and likewise a hot rollback journal). A truncated file would otherwise open and fail here and there
+ * when a missing page is read. */
+static gboolean
+is_truncated (const char   *path,
+              const guint8 *header,
+              gint64        file_size)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf wal_info;
+  GStatBuf journal_info;
+  guint32 page_size = (guint32)header[16] << 8 | (guint32)header[17];
+  guint32 change_counter = (guint32)header[24] << 24 | (guint32)header[25] << 16 |
+                           (guint32)header[26] << 8 | (guint32)header[27];
+  guint32 n_pages = (guint32)header[28] << 24 | (guint32)header[29] << 16 |
+                    (guint32)header[30] << 8 | (guint32)header[31];
+  guint32 valid_for = (guint32)header[92] << 24 | (guint32)header[93] << 16 |
+                      (guint32)header[94] << 8 | (guint32)header[95];
+
+  if (page_size == 1)
+    page_size = 65536;
+
+  if (n_pages == 0 || valid_for != change_counter)
+    return FALSE;
+
+  /* A rollback journal left by a crash restores the pages SQLite wrote ahead
+   * of the file's end, the same way. */
+  if ((g_stat (wal, &wal_info) == 0 && wal_info.st_size > 0) ||
+      (g_stat (journal, &journal_info) == 0 && journal_info.st_size > 0))
+    return FALSE;
+
+  return file_size < (gint64)n_pages * page_size;
 }
 
 /* Reads a notebook's header before SQLite opens it as a database, so a file
@@ -1564,6 +1614,7 @@ check_header (const char  *path,
   guint32 application_id;
   guint32 user_version;
   gssize n = -1;
+  gint64 file_size = 0;
   int saved_errno = 0;
 
   *out_empty = FALSE;
@@ -1575,7 +1626,7 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  if (!read_header (path, header, sizeof header, &n, &saved_errno))
+  if (!read_header (path, header, sizeof header, &n, &file_size, &saved_errno))
     {
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
                    _("Cannot open “%s”: %s"), display, g_strerror (saved_errno));
@@ -1611,6 +1662,14 @@ check_header (const char  *path,
     {
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_NEWER_VERSION,
                    _("“%s” was written by a newer version of Carnet. Update Carnet to open it; the file was not changed."),
+                   display);
+      return FALSE;
+    }
+
+  if (is_truncated (path, header, file_size))
+    {
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is shorter than the notebook it holds, it was cut off."),
                    display);
       return FALSE;
     }
@@ -1768,6 +1827,48 @@ create_file (const char  *path,
   return TRUE;
 }
 
+/* A write refused on a read-only notebook leaves its -wal and -shm behind,
+ * created with the notebook's mode, read-only too. Once the notebook is
+ * writable again, SQLite would still open those read-only and refuse every
+ * write: they get the notebook's owner-only mode back. */
+static void
+unlock_companions (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0 || info.st_uid != geteuid () || (info.st_mode & S_IWUSR) == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf companion_info;
+
+      if (g_stat (companion, &companion_info) == 0 && companion_info.st_uid == geteuid () &&
+          (companion_info.st_mode & S_IWUSR) == 0)
+        g_chmod (companion, 0600);
+    }
+}
+
+/* Whether automatic backups of the notebook at @path are there (see
+ * carnet-backup.c: backups/<name>/<date>.carnet beside it). */
+static gboolean
+has_backups (const char *path)
+{
+  g_autofree char *folder = carnet_backup_dup_folder_for_path (path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (name[0] != '.' && g_str_has_suffix (name, ".carnet"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 open_database (CarnetNotebook   *self,
                CarnetOpenFlags   flags,
@@ -1776,6 +1877,7 @@ open_database (CarnetNotebook   *self,
   g_autofree char *display = g_filename_display_name (self->path);
   gboolean read_only = (flags & CARNET_OPEN_FLAGS_READ_ONLY) != 0;
   gboolean create = (flags & CARNET_OPEN_FLAGS_CREATE) != 0 && !read_only;
+  gboolean created = FALSE;
   gboolean empty = FALSE;
   gint64 application_id = 0;
   gint64 user_version = 0;
@@ -1785,10 +1887,24 @@ open_database (CarnetNotebook   *self,
     {
       if (!create_file (self->path, error))
         return FALSE;
+      created = TRUE;
     }
 
   if (!check_header (self->path, create, &empty, error))
     return FALSE;
+
+  /* An empty file that had backups was a notebook, cut off to nothing: it is
+   * not made into a new one, which would hide what the backups hold. */
+  if (empty && !created && has_backups (self->path))
+    {
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is empty, but it was a notebook with automatic backups."),
+                   display);
+      return FALSE;
+    }
+
+  if (!read_only)
+    unlock_companions (self->path);
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,

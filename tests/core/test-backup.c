@@ -1203,6 +1203,247 @@ test_auto_restore_refused (Fixture       *fixture,
   g_assert_cmpuint (count_files (folder), ==, 1);
 }
 
+/* A damaged notebook: made from the fixture's, with a backup of it, closed,
+ * then damaged by @damage. Returns the damaged bytes. */
+typedef void (*DamageFunc) (const char *path);
+
+static guint
+backup_then_damage (Fixture    *fixture,
+                    DamageFunc  damage,
+                    GBytes    **out_damaged)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetBackup) backup = NULL;
+  g_autoptr(CarnetNotebook) refused = NULL;
+  guint n_entries;
+
+  fill_notebook (fixture);
+  backup = carnet_backup_run_daily (fixture->notebook, NULL, &error);
+  g_assert_no_error (error);
+  n_entries = carnet_backup_get_n_entries (backup);
+  g_assert_cmpuint (n_entries, >, 0);
+  g_assert_finalize_object (g_steal_pointer (&fixture->notebook));
+
+  damage (fixture->path);
+  *out_damaged = read_file (fixture->path);
+
+  refused = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_CREATE, fixture->clock, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_CORRUPT);
+
+  /* Refusing it changed nothing. */
+  {
+    g_autoptr(GBytes) after = read_file (fixture->path);
+
+    g_assert_true (g_bytes_equal (after, *out_damaged));
+  }
+
+  return n_entries;
+}
+
+static void
+truncate_half (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (truncate (path, info.st_size / 2), ==, 0);
+}
+
+/* The header stays (it is a Carnet notebook), every page after it is noise. */
+static void
+garble_pages (const char *path)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  GStatBuf info;
+  int fd;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  for (off_t offset = 100; offset < info.st_size; offset++)
+    {
+      guint8 byte = (guint8) g_rand_int (rand);
+
+      g_assert_cmpint (pwrite (fd, &byte, 1, offset), ==, 1);
+    }
+  close (fd);
+}
+
+static void
+assert_restored (Fixture    *fixture,
+                 guint       n_entries,
+                 GBytes     *damaged,
+                 const char *kept_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetBackup) latest = NULL;
+  g_autoptr(CarnetNotebook) restored = NULL;
+  g_autoptr(CarnetCheckReport) report = NULL;
+  g_autoptr(GBytes) kept_bytes = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *expected = g_build_filename (fixture->dir, kept_name, NULL);
+  GStatBuf info;
+  guint n = 0;
+
+  latest = carnet_backup_find_latest (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (latest);
+  g_assert_cmpuint (carnet_backup_get_n_entries (latest), ==, n_entries);
+
+  kept = carnet_backup_restore_damaged (fixture->path, carnet_backup_get_path (latest),
+                                        fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, expected);
+
+  /* The damaged file is kept as it was, for its owner only. */
+  kept_bytes = read_file (kept);
+  g_assert_true (g_bytes_equal (kept_bytes, damaged));
+  g_assert_cmpint (g_stat (kept, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* The notebook is the backup again, whole, for its owner only. */
+  g_assert_cmpint (g_stat (fixture->path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  restored = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, fixture->clock, &error);
+  g_assert_no_error (error);
+  report = carnet_notebook_check (restored, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->ok);
+  for (CarnetRecordKind kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
+    n += report->counts[kind];
+  g_assert_cmpuint (n, ==, n_entries);
+}
+
+static void
+test_damaged_truncated (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) damaged_again = NULL;
+  g_autoptr(GBytes) first_kept = NULL;
+  g_autoptr(CarnetNotebook) again = NULL;
+  g_autofree char *first = g_build_filename (fixture->dir, "notebook.damaged-2026-11-28.carnet", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_entries;
+
+  n_entries = backup_then_damage (fixture, truncate_half, &damaged);
+  assert_restored (fixture, n_entries, damaged, "notebook.damaged-2026-11-28.carnet");
+
+  /* Damaged again the same day: the first damaged file is not replaced. */
+  garble_pages (fixture->path);
+  damaged_again = read_file (fixture->path);
+  again = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_CREATE, fixture->clock, &error);
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_CORRUPT);
+  g_clear_error (&error);
+  assert_restored (fixture, n_entries, damaged_again, "notebook.damaged-2026-11-28-2.carnet");
+  first_kept = read_file (first);
+  g_assert_true (g_bytes_equal (first_kept, damaged));
+}
+
+static void
+test_damaged_pages (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GBytes) damaged = NULL;
+  guint n_entries;
+
+  n_entries = backup_then_damage (fixture, garble_pages, &damaged);
+  assert_restored (fixture, n_entries, damaged, "notebook.damaged-2026-11-28.carnet");
+}
+
+/* A WAL left beside the damaged file goes aside with it, unchanged. */
+static void
+test_damaged_with_wal (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) wal_bytes = g_bytes_new_static ("not quite a WAL", 15);
+  g_autoptr(GBytes) kept_wal = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *kept_wal_path = g_build_filename (fixture->dir,
+                                                     "notebook.damaged-2026-11-28.carnet-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_entries;
+
+  n_entries = backup_then_damage (fixture, garble_pages, &damaged);
+  g_file_set_contents (wal, "not quite a WAL", 15, &error);
+  g_assert_no_error (error);
+
+  assert_restored (fixture, n_entries, damaged, "notebook.damaged-2026-11-28.carnet");
+  kept_wal = read_file (kept_wal_path);
+  g_assert_true (g_bytes_equal (kept_wal, wal_bytes));
+}
+
+static void
+truncate_empty (const char *path)
+{
+  g_assert_cmpint (truncate (path, 0), ==, 0);
+}
+
+/* Cut off to nothing: not made into a new, empty notebook. */
+static void
+test_damaged_empty (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GBytes) damaged = NULL;
+  guint n_entries;
+
+  n_entries = backup_then_damage (fixture, truncate_empty, &damaged);
+  g_assert_cmpuint (g_bytes_get_size (damaged), ==, 0);
+  assert_restored (fixture, n_entries, damaged, "notebook.damaged-2026-11-28.carnet");
+}
+
+static void
+test_damaged_no_backup (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetBackup) latest = NULL;
+
+  latest = carnet_backup_find_latest (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_null (latest);
+}
+
+/* A backup that is itself damaged is refused before anything moves. */
+static void
+test_damaged_bad_backup (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(CarnetBackup) latest = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *backup_path = NULL;
+
+  backup_then_damage (fixture, truncate_half, &damaged);
+  latest = carnet_backup_find_latest (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  backup_path = g_strdup (carnet_backup_get_path (latest));
+  garble_pages (backup_path);
+
+  kept = carnet_backup_restore_damaged (fixture->path, backup_path, fixture->clock, &error);
+  g_assert_null (kept);
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  after = read_file (fixture->path);
+  g_assert_true (g_bytes_equal (after, damaged));
+  {
+    g_autofree char *aside = g_build_filename (fixture->dir, "notebook.damaged-2026-11-28.carnet", NULL);
+
+    g_assert_false (g_file_test (aside, G_FILE_TEST_EXISTS));
+  }
+
+  /* A damaged backup is not offered. */
+  g_clear_object (&latest);
+  latest = carnet_backup_find_latest (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_null (latest);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1234,6 +1475,19 @@ main (int   argc,
               fixture_set_up, test_auto_restore, fixture_tear_down);
   g_test_add ("/core/backup/auto/restore-refused", Fixture, NULL,
               fixture_set_up, test_auto_restore_refused, fixture_tear_down);
+
+  g_test_add ("/core/backup/damaged/truncated", Fixture, NULL,
+              fixture_set_up, test_damaged_truncated, fixture_tear_down);
+  g_test_add ("/core/backup/damaged/garbage-pages", Fixture, NULL,
+              fixture_set_up, test_damaged_pages, fixture_tear_down);
+  g_test_add ("/core/backup/damaged/empty", Fixture, NULL,
+              fixture_set_up, test_damaged_empty, fixture_tear_down);
+  g_test_add ("/core/backup/damaged/with-wal", Fixture, NULL,
+              fixture_set_up, test_damaged_with_wal, fixture_tear_down);
+  g_test_add ("/core/backup/damaged/no-backup", Fixture, NULL,
+              fixture_set_up, test_damaged_no_backup, fixture_tear_down);
+  g_test_add ("/core/backup/damaged/bad-backup", Fixture, NULL,
+              fixture_set_up, test_damaged_bad_backup, fixture_tear_down);
 
   return g_test_run ();
 }

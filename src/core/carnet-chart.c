@@ -1277,6 +1277,9 @@ julian_of (gint64     at,
   return g_date_get_julian (&date);
 }
 
+/* A timeline by date spans at least this many days. */
+#define TIMELINE_MIN_DAYS 14
+
 /* A side effect goes on at most this long on a timeline. */
 #define TIMELINE_MAX_DAYS 3660
 
@@ -1482,8 +1485,7 @@ severity_words (int severity)
   const char *label = carnet_severity_label (severity);
   g_autofree char *lower = g_utf8_strdown (label != NULL ? label : "", -1);
 
-  /* Translators: a severity in a sentence, "severe (3)" */
-  return g_strdup_printf (C_("severity in words", "%s (%d)"), lower, severity);
+  return g_strdup_printf (C_("severity", "%s (%d)"), lower, severity);
 }
 
 /**
@@ -1544,14 +1546,53 @@ carnet_timeline_describe (CarnetTimeline *timeline)
       /* Translators: "at most moderate (2) on 3 May 2026" */
       g_string_append_printf (text, _("at most %s on %s"), worst, worst_day);
       g_string_append (text, C_("chart description", "; "));
-      /* Translators: "noted on 26 days from 3 May 2026 to 28 May 2026" */
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "noted on %u day from %s to %s",
-                                                 "noted on %u days from %s to %s", timeline->days->len),
-                              timeline->days->len, first_day, last_day);
+      if (first == last)
+        /* Translators: the one day a symptom was noted on */
+        g_string_append_printf (text, _("noted on %s only"), first_day);
+      else
+        /* Translators: "noted on 26 days from 3 May 2026 to 28 May 2026" */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "noted on %u day from %s to %s",
+                                                   "noted on %u days from %s to %s", timeline->days->len),
+                                timeline->days->len, first_day, last_day);
     }
   g_string_append (text, C_("chart description", "."));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Day 1, then every week (D8, D15: the days treatments are given on)
+ * when cycles are made of weeks, else every 2, 5, 10… days. */
+static GArray *
+cycle_day_ticks (guint days,
+                 guint max_ticks)
+{
+  static const guint steps[] = { 1, 2, 5, 10, 20, 50, 100, 200 };
+  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint step = steps[G_N_ELEMENTS (steps) - 1];
+  guint first = 1;
+  guint one = 1;
+
+  if (days % 7 == 0 && days / 7 + 1 <= max_ticks)
+    step = 7;
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          if (days / steps[i] + 1 <= max_ticks)
+            {
+              step = steps[i];
+              break;
+            }
+        }
+    }
+  if (step != 7 && step > 1)
+    first = step;
+
+  g_array_append_val (ticks, one);
+  for (guint day = first == 1 ? 1 + step : first; day <= days; day += step)
+    g_array_append_val (ticks, day);
+
+  return ticks;
 }
 
 static double
@@ -1574,8 +1615,10 @@ timeline_columns (CarnetTimeline *timeline)
   if (timeline->days->len == 0)
     return 1;
 
-  return g_array_index (timeline->days, CarnetTimelineDay, timeline->days->len - 1).julian -
-         g_array_index (timeline->days, CarnetTimelineDay, 0).julian + 1;
+  /* A day or two alone is not drawn across the whole width. */
+  return MAX (g_array_index (timeline->days, CarnetTimelineDay, timeline->days->len - 1).julian -
+              g_array_index (timeline->days, CarnetTimelineDay, 0).julian + 1,
+              TIMELINE_MIN_DAYS);
 }
 
 double
@@ -1717,19 +1760,15 @@ carnet_timeline_draw (CarnetTimeline           *timeline,
   /* Day axis: cycle days, or dates. */
   if (timeline->has_cycles)
     {
-      g_autoptr(GArray) ticks = carnet_chart_nice_ticks (1, columns, CLAMP ((right - left) / (line_height * 3), 2, 10),
-                                                         NULL, NULL, NULL);
+      g_autoptr(GArray) ticks = cycle_day_ticks (columns, (guint) CLAMP ((right - left) / (line_height * 2.5), 2, 12));
 
       for (guint i = 0; i < ticks->len; i++)
         {
-          double tick = g_array_index (ticks, double, i);
-          guint day = tick < 1 ? 1 : (guint) tick;
+          guint day = g_array_index (ticks, guint, i);
           g_autofree char *label = NULL;
           g_autoptr(PangoLayout) text = NULL;
           double text_width, center;
 
-          if (tick > columns || (i > 0 && day == 1))
-            continue;
           /* Translators: a day of a cycle, short: "D8" */
           label = g_strdup_printf (C_("cycle day", "D%u"), day);
           text = new_text (context, font, label);

@@ -20,8 +20,10 @@
 #include <pango/pangocairo.h>
 
 #define DAY_SECONDS   86400
-#define POINT_RADIUS  4.0
-#define MARK_SIZE     6.0
+/* Marks and lines in parts of a line of text: as small on paper as text is. */
+#define POINT_RADIUS  0.3
+#define MARK_SIZE     0.45
+#define LINE_WIDTH    0.14
 #define AXIS_GAP      6.0
 #define RIGHT_PAD     12.0
 #define STRIP_GAP     3.0
@@ -546,6 +548,31 @@ carnet_chart_series_new (const char *name,
   return series;
 }
 
+/**
+ * carnet_chart_series_copy:
+ *
+ * Returns: (transfer full): a copy of @series
+ */
+CarnetChartSeries *
+carnet_chart_series_copy (CarnetChartSeries *series)
+{
+  CarnetChartSeries *copy;
+
+  g_return_val_if_fail (series != NULL, NULL);
+
+  copy = carnet_chart_series_new (series->name, series->unit, series->tz);
+  g_array_append_vals (copy->points, series->points->data, series->points->len);
+  for (guint i = 0; i < series->periods->len; i++)
+    {
+      const CarnetChartPeriod *period = &g_array_index (series->periods, CarnetChartPeriod, i);
+
+      carnet_chart_series_add_period (copy, period->name, &period->start, &period->end,
+                                      period->cycle_days, period->cycles);
+    }
+
+  return copy;
+}
+
 void
 carnet_chart_series_free (CarnetChartSeries *series)
 {
@@ -968,38 +995,40 @@ draw_mark (cairo_t                  *cr,
            const CarnetChartPalette *palette,
            CarnetFlag                flag,
            double                    x,
-           double                    y)
+           double                    y,
+           double                    line_height)
 {
   const CarnetChartColor *fill = &palette->line;
+  double size = MARK_SIZE * line_height;
 
   switch (flag)
     {
     case CARNET_FLAG_LOW:
       /* Pointing down. */
       fill = &palette->low;
-      cairo_move_to (cr, x - MARK_SIZE, y - MARK_SIZE * 0.6);
-      cairo_line_to (cr, x + MARK_SIZE, y - MARK_SIZE * 0.6);
-      cairo_line_to (cr, x, y + MARK_SIZE);
+      cairo_move_to (cr, x - size, y - size * 0.6);
+      cairo_line_to (cr, x + size, y - size * 0.6);
+      cairo_line_to (cr, x, y + size);
       cairo_close_path (cr);
       break;
     case CARNET_FLAG_HIGH:
       fill = &palette->high;
-      cairo_move_to (cr, x - MARK_SIZE, y + MARK_SIZE * 0.6);
-      cairo_line_to (cr, x + MARK_SIZE, y + MARK_SIZE * 0.6);
-      cairo_line_to (cr, x, y - MARK_SIZE);
+      cairo_move_to (cr, x - size, y + size * 0.6);
+      cairo_line_to (cr, x + size, y + size * 0.6);
+      cairo_line_to (cr, x, y - size);
       cairo_close_path (cr);
       break;
     case CARNET_FLAG_NONE:
     case CARNET_FLAG_NORMAL:
     default:
-      cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, POINT_RADIUS * line_height, 0, 2 * G_PI);
       break;
     }
 
   set_color (cr, fill);
   cairo_fill_preserve (cr);
   set_color (cr, &palette->background);
-  cairo_set_line_width (cr, 1.2);
+  cairo_set_line_width (cr, line_height * 0.08);
   cairo_stroke (cr);
 }
 
@@ -1075,8 +1104,9 @@ draw_periods (CarnetChartSeries        *series,
                 break;
               if (x <= x0)
                 continue;
-              cairo_move_to (cr, round (x) + 0.5, y);
-              cairo_line_to (cr, round (x) + 0.5, y + (layout->lane_height - 2) * 0.35);
+              /* At the foot of the bar, under its name. */
+              cairo_move_to (cr, round (x) + 0.5, y + (layout->lane_height - 2) * 0.75);
+              cairo_line_to (cr, round (x) + 0.5, y + layout->lane_height - 2);
             }
           cairo_stroke (cr);
         }
@@ -1187,7 +1217,7 @@ carnet_chart_draw (CarnetChartSeries        *series,
   cairo_rectangle (cr, layout->plot_x, layout->plot_y, layout->plot_width, layout->plot_height);
   cairo_clip (cr);
   set_color (cr, &palette->line);
-  cairo_set_line_width (cr, 2);
+  cairo_set_line_width (cr, LINE_WIDTH * line_height);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < series->points->len; i++)
     {
@@ -1211,10 +1241,91 @@ carnet_chart_draw (CarnetChartSeries        *series,
 
       if (x < layout->plot_x - 0.5 || x > plot_right + 0.5)
         continue;
-      draw_mark (cr, palette, point->flag, x, carnet_scale_map (&layout->y, point->value));
+      draw_mark (cr, palette, point->flag, x, carnet_scale_map (&layout->y, point->value), line_height);
     }
   cairo_restore (cr);
 
+  cairo_restore (cr);
+}
+
+void
+carnet_chart_draw_sparkline (CarnetChartSeries        *series,
+                             cairo_t                  *cr,
+                             const CarnetChartPalette *palette,
+                             gint64                    from,
+                             gint64                    to,
+                             double                    width,
+                             double                    height)
+{
+  const CarnetChartPoint *latest;
+  CarnetScale x_scale = { (double) from, (double) to, 0, width };
+  CarnetScale y_scale;
+  double min = INFINITY, max = -INFINITY, pad;
+  /* The marks as big as a line of text that high would have them. */
+  double mark_scale = height * 0.45;
+
+  g_return_if_fail (series != NULL && cr != NULL && palette != NULL);
+
+  if (series->points->len == 0 || to <= from || width <= 0 || height <= 0)
+    return;
+
+  latest = &g_array_index (series->points, CarnetChartPoint, series->points->len - 1);
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const CarnetChartPoint *point = &g_array_index (series->points, CarnetChartPoint, i);
+
+      min = MIN (min, point->value);
+      max = MAX (max, point->value);
+    }
+  if (!isnan (latest->low))
+    min = MIN (min, latest->low), max = MAX (max, latest->low);
+  if (!isnan (latest->high))
+    min = MIN (min, latest->high), max = MAX (max, latest->high);
+  pad = max > min ? (max - min) * 0.12 : MAX (fabs (max) * 0.1, 1);
+  y_scale = (CarnetScale) { min - pad, max + pad, height, 0 };
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  if (!isnan (latest->low) || !isnan (latest->high))
+    {
+      double top = carnet_scale_map (&y_scale, isnan (latest->high) ? y_scale.d1 : latest->high);
+      double bottom = carnet_scale_map (&y_scale, isnan (latest->low) ? y_scale.d0 : latest->low);
+
+      set_color (cr, &palette->band);
+      cairo_rectangle (cr, 0, top, width, bottom - top);
+      cairo_fill (cr);
+    }
+
+  set_color (cr, &palette->line);
+  cairo_set_line_width (cr, LINE_WIDTH * mark_scale);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const CarnetChartPoint *point = &g_array_index (series->points, CarnetChartPoint, i);
+      double x = carnet_scale_map (&x_scale, (double) point->at);
+      double y = carnet_scale_map (&y_scale, point->value);
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, -mark_scale, -mark_scale, width + 2 * mark_scale, height + 2 * mark_scale);
+  cairo_clip (cr);
+  for (guint i = 0; i < series->points->len; i++)
+    {
+      const CarnetChartPoint *point = &g_array_index (series->points, CarnetChartPoint, i);
+      double x = carnet_scale_map (&x_scale, (double) point->at);
+
+      if (x < 0 || x > width)
+        continue;
+      draw_mark (cr, palette, point->flag, x, carnet_scale_map (&y_scale, point->value), mark_scale);
+    }
   cairo_restore (cr);
 }
 

@@ -137,6 +137,7 @@ typedef struct
 CarnetChartSeries *carnet_chart_series_new        (const char        *name,
                                                    const char        *unit,
                                                    GTimeZone         *tz);
+CarnetChartSeries *carnet_chart_series_copy       (CarnetChartSeries *series);
 void               carnet_chart_series_free       (CarnetChartSeries *series);
 void               carnet_chart_series_add_point  (CarnetChartSeries *series,
                                                    gint64             at,
@@ -207,6 +208,16 @@ void carnet_chart_draw (CarnetChartSeries        *series,
                         PangoContext             *context,
                         const char               *font,
                         const CarnetChartPalette *palette);
+
+/* A chart without words for a table cell: the band, the line, the marks,
+ * in (0, 0, width, height) of @cr. */
+void carnet_chart_draw_sparkline (CarnetChartSeries        *series,
+                                  cairo_t                  *cr,
+                                  const CarnetChartPalette *palette,
+                                  gint64                    from,
+                                  gint64                    to,
+                                  double                    width,
+                                  double                    height);
 
 /* A symptom's severity by day */
 

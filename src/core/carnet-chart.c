@@ -1617,7 +1617,8 @@ carnet_timeline_describe (CarnetTimeline *timeline)
     return g_strdup_printf (_("%s: not noted."), timeline->symptom);
 
   worst = severity_words (timeline->worst);
-  g_string_append_printf (text, "%s: ", timeline->symptom);
+  /* Translators: a symptom, before what its timeline shows */
+  g_string_append_printf (text, C_("chart description", "%s: "), timeline->symptom);
 
   if (timeline->has_cycles)
     {

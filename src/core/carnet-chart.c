@@ -1370,22 +1370,20 @@ carnet_timeline_free (CarnetTimeline *timeline)
   g_free (timeline);
 }
 
+/* The local day of @at, without a GDateTime: this runs for every record
+ * of a symptom. 1 January 1970 is julian day 719163 for GDate. */
 static guint32
 julian_of (gint64     at,
            GTimeZone *tz)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
-  g_autoptr(GDateTime) local = NULL;
-  GDate date;
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, at);
+  gint64 local = at + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+  gint64 days = local >= 0 ? local / DAY_SECONDS : -((-local + DAY_SECONDS - 1) / DAY_SECONDS);
 
-  if (utc == NULL)
+  if (days + 719163 < 1 || days + 719163 > G_MAXUINT32 / 2)
     return 0;
-  local = g_date_time_to_timezone (utc, tz);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
 
-  return g_date_get_julian (&date);
+  return (guint32) (days + 719163);
 }
 
 /* A timeline by date spans at least this many days. */

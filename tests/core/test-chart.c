@@ -465,6 +465,34 @@ test_render_dark (void)
   render_chart (TRUE);
 }
 
+static void
+test_render_sparkline (void)
+{
+  g_autoptr(CarnetChartSeries) series = new_haemoglobin ();
+  CarnetChartPalette palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gint64 from = paris_unix (2026, 4, 1, 0);
+  gint64 to = paris_unix (2026, 11, 10, 0);
+  CarnetScale x = { (double) from, (double) to, 0, 80 };
+  double x_low;
+
+  carnet_chart_palette_init (&palette, FALSE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 80, 16);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  carnet_chart_draw_sparkline (series, cr, &palette, from, to, 80, 16);
+  cairo_destroy (cr);
+
+  /* Values from 10.6 to 16 (the range's top): the band fills the top,
+   * the low value's mark is at the bottom, in the low colour. */
+  assert_color_near (pixel_at (surface, 40, 2), over (&palette.band, &palette.background));
+  x_low = carnet_scale_map (&x, (double) paris_unix (2026, 5, 25, 8));
+  assert_color_near (pixel_at (surface, x_low, 14), over (&palette.low, &palette.background));
+  cairo_surface_destroy (surface);
+}
+
 /* Nausea on days 2 to 4 of three cycles, worst on day 3; one day after. */
 static CarnetTimeline *
 new_nausea (GArray **out_periods)
@@ -808,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/core/chart/layout", test_layout);
   g_test_add_func ("/core/chart/render-light", test_render_light);
   g_test_add_func ("/core/chart/render-dark", test_render_dark);
+  g_test_add_func ("/core/chart/render-sparkline", test_render_sparkline);
   g_test_add_func ("/core/chart/timeline-align", test_timeline_align);
   g_test_add_func ("/core/chart/timeline-by-date", test_timeline_by_date);
   g_test_add_func ("/core/chart/timeline-render", test_timeline_render);

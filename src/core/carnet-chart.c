@@ -867,8 +867,9 @@ carnet_chart_layout_new (CarnetChartSeries *series,
   layout->y.r0 = layout->plot_y + layout->plot_height;
   layout->y.r1 = layout->plot_y;
 
-  /* A label is about five lines high wide ("Sep 2026"). */
-  max_ticks = (guint) CLAMP (layout->plot_width / (line_height * 5.5), 2, 12);
+  /* Most labels are a short month ("Sep"); one that would overlap the one
+   * before it is left out when drawn. */
+  max_ticks = (guint) CLAMP (layout->plot_width / (line_height * 4), 2, 12);
   layout->time_ticks = carnet_chart_time_ticks (from, to, max_ticks, series->tz, &layout->time_step, NULL);
 
   if (latest != NULL && (!isnan (latest->low) || !isnan (latest->high)))

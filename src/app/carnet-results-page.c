@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "carnet-format.h"
+#include "carnet-result-chart.h"
 #include "carnet-result-row.h"
 #include "carnet-row-text.h"
 
@@ -49,6 +50,8 @@ typedef struct
   gboolean        populated;
   AdwExpanderRow *row;
   FlagBadge       badge;
+  /* The values' chart, first in the expanded history; NULL until then. */
+  GtkWidget      *chart;
   /* CarnetResult, newest first. */
   GPtrArray      *results;
   /* HistoryRow, in the order of the expander's rows. */
@@ -428,6 +431,42 @@ compare_reports_cb (GtkListBoxRow *row_a,
   return order != 0 ? order : compare_values_cb (row_a, row_b, user_data);
 }
 
+/* The chart of a test's values, read by its names as spelt. */
+static void
+load_chart (CarnetResultsPage *self,
+            ResultGroup       *group,
+            GDateTime         *now)
+{
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (notebook == NULL)
+    return;
+
+  if (group->chart == NULL)
+    {
+      group->chart = carnet_result_chart_new ();
+      adw_expander_row_add_row (group->row, group->chart);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (group->chart)), FALSE);
+    }
+
+  for (guint i = 0; i < group->results->len; i++)
+    {
+      const char *name = carnet_result_get_name (g_ptr_array_index (group->results, i));
+
+      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  gtk_widget_set_visible (gtk_widget_get_parent (group->chart), !group->is_report);
+  if (!group->is_report &&
+      !carnet_result_chart_load (CARNET_RESULT_CHART (group->chart), notebook,
+                                 (const char * const *) names->pdata, now, &error))
+    carnet_page_report_error (CARNET_PAGE (self), error);
+}
+
 static void
 on_group_expanded_cb (AdwExpanderRow *row,
                       GParamSpec     *pspec,
@@ -444,6 +483,7 @@ on_group_expanded_cb (AdwExpanderRow *row,
 
   now = carnet_page_dup_now (CARNET_PAGE (self));
   group->populated = TRUE;
+  load_chart (self, group, now);
   result_group_sync_history (group, now);
 }
 
@@ -547,6 +587,8 @@ reload (CarnetResultsPage  *self,
         }
 
       result_group_update (group, value, now);
+      if (group->chart != NULL)
+        load_chart (self, group, now);
       place_group (self, group);
       any_value |= !group->is_report;
       any_report |= group->is_report;

@@ -13,6 +13,7 @@
 
 #include "carnet-record-list.h"
 #include "carnet-record-loader.h"
+#include "carnet-symptom-timelines.h"
 
 struct _CarnetSideEffectsPage
 {
@@ -21,6 +22,8 @@ struct _CarnetSideEffectsPage
   /* Template widgets */
   GtkStack          *stack;
   CarnetRecordList  *list;
+  GtkStack          *view_stack;
+  CarnetSymptomTimelines *timelines;
   AdwStatusPage     *empty_page;
   GtkLabel          *empty_button_label;
 
@@ -93,6 +96,7 @@ reload (CarnetSideEffectsPage  *self,
     }
 
   carnet_record_loader_start (self->loader, notebook, self->now);
+  carnet_symptom_timelines_set_notebook (self->timelines, notebook);
   return TRUE;
 }
 
@@ -119,6 +123,7 @@ carnet_side_effects_page_show_record (CarnetPage       *page,
     return FALSE;
 
   key = carnet_item_key_for (kind, id);
+  gtk_stack_set_visible_child_name (self->view_stack, "by-date");
 
   /* It may be older than what has been read yet. */
   if (carnet_item_store_find (carnet_record_list_get_model (self->list), key) == G_MAXUINT)
@@ -164,10 +169,13 @@ carnet_side_effects_page_class_init (CarnetSideEffectsPageClass *klass)
   page_class->show_record = carnet_side_effects_page_show_record;
 
   g_type_ensure (CARNET_TYPE_RECORD_LIST);
+  g_type_ensure (CARNET_TYPE_SYMPTOM_TIMELINES);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-side-effects-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CarnetSideEffectsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CarnetSideEffectsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, CarnetSideEffectsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CarnetSideEffectsPage, timelines);
   gtk_widget_class_bind_template_child (widget_class, CarnetSideEffectsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CarnetSideEffectsPage, empty_button_label);
 }

@@ -24,6 +24,7 @@
 
 #include "carnet-enums.h"
 #include "carnet-error.h"
+#include "carnet-notebook-charts.h"
 #include "carnet-occurrence.h"
 #include "carnet-recurrence.h"
 #include "carnet-side-effect.h"
@@ -49,6 +50,9 @@
 #define COLUMN_GAP      6.0
 #define SECTION_GAP     16.0
 #define FOOTER_HEIGHT   24.0
+#define FONT_CHART      "Sans 6.5"
+#define CHART_HEIGHT    92.0
+#define CHARTS_PER_ROW  3
 
 /* fontconfig 2.14 loses a few bytes while it parses its configuration, once
  * per process; LeakSanitizer would blame every program that draws a sheet
@@ -91,6 +95,7 @@ sheet_result_free (CarnetSheetResult *item)
 {
   g_clear_object (&item->result);
   g_clear_pointer (&item->previous_at, g_date_time_unref);
+  g_clear_pointer (&item->trend, carnet_chart_series_free);
   g_free (item);
 }
 
@@ -304,6 +309,13 @@ gather_results (CarnetSheet     *sheet,
   /* The latest value of each test so far (CarnetResult). */
   g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
+  /* Each test's values over the charts' days (CarnetChartSeries). */
+  g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) carnet_chart_series_free);
+  g_autoptr(GHashTable) charted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) chart_from = g_date_time_add_days (sheet->start, -CARNET_SHEET_CHART_DAYS);
+  g_autoptr(GArray) periods = NULL;
+
   if (results == NULL)
     return FALSE;
 
@@ -313,6 +325,22 @@ gather_results (CarnetSheet     *sheet,
       g_autoptr(CarnetResult) result = g_list_model_get_item (results, i);
       g_autofree char *key = result_key (result);
       CarnetResult *previous = g_hash_table_lookup (latest, key);
+
+      if (carnet_result_has_value (result) &&
+          g_date_time_compare (carnet_result_get_at (result), chart_from) >= 0)
+        {
+          CarnetChartSeries *values = g_hash_table_lookup (series, key);
+
+          if (values == NULL)
+            {
+              values = carnet_chart_series_new (carnet_result_get_name (result), carnet_result_get_unit (result),
+                                                g_date_time_get_timezone (sheet->start));
+              g_hash_table_insert (series, g_strdup (key), values);
+            }
+          carnet_chart_series_add_point (values, g_date_time_to_unix (carnet_result_get_at (result)),
+                                         carnet_result_get_value (result), carnet_result_get_low (result),
+                                         carnet_result_get_high (result));
+        }
 
       if (g_date_time_compare (carnet_result_get_at (result), sheet->since) >= 0)
         {
@@ -332,6 +360,46 @@ gather_results (CarnetSheet     *sheet,
     }
 
   g_ptr_array_sort (sheet->results, compare_results);
+
+  /* A chart for each test whose value changed, with the treatments. */
+  periods = carnet_notebook_chart_periods (notebook, error);
+  if (periods == NULL)
+    return FALSE;
+  for (guint i = 0; i < sheet->results->len; i++)
+    {
+      CarnetSheetResult *item = g_ptr_array_index (sheet->results, i);
+      g_autofree char *key = result_key (item->result);
+      CarnetChartSeries *values = g_hash_table_lookup (series, key);
+      CarnetChartSeries *chart;
+
+      if (!item->has_previous || carnet_result_get_value (item->result) == item->previous ||
+          values == NULL || values->points->len < 2)
+        continue;
+
+      /* Up to this value: a later one of the same test is in its own row. */
+      item->trend = carnet_chart_series_new (values->name, values->unit, values->tz);
+      for (guint p = 0; p < values->points->len; p++)
+        {
+          const CarnetChartPoint *point = &g_array_index (values->points, CarnetChartPoint, p);
+
+          if (point->at <= g_date_time_to_unix (carnet_result_get_at (item->result)))
+            carnet_chart_series_add_point (item->trend, point->at, point->value, point->low, point->high);
+        }
+      if (g_hash_table_contains (charted, key))
+        continue;
+
+      chart = carnet_chart_series_copy (values);
+      for (guint p = 0; p < periods->len; p++)
+        {
+          const CarnetChartPeriod *period = &g_array_index (periods, CarnetChartPeriod, p);
+
+          carnet_chart_series_add_period (chart, period->name, &period->start, &period->end,
+                                          period->cycle_days, period->cycles);
+        }
+      g_ptr_array_add (sheet->charts, chart);
+      g_hash_table_add (charted, g_steal_pointer (&key));
+    }
+
   return TRUE;
 }
 
@@ -516,6 +584,7 @@ typedef enum
   BLOCK_ROW,
   BLOCK_RULE,
   BLOCK_LINES,
+  BLOCK_CHARTS,
 } BlockKind;
 
 typedef struct
@@ -543,6 +612,14 @@ struct _Block
   gboolean      shaded;
   /* LINES: ruled lines to write on. */
   guint         n_lines;
+  /* ROW: a small chart in its last column, from chart_from to chart_to. */
+  CarnetChartSeries *sparkline;
+  /* CHARTS: side by side (CarnetChartSeries, copies), their titles, and
+   * the time they show. */
+  GPtrArray    *charts;
+  GPtrArray    *titles;
+  gint64        chart_from;
+  gint64        chart_to;
 };
 
 typedef struct
@@ -565,7 +642,7 @@ struct _CarnetSheetLayout
   GPtrArray    *pages;
   char         *footer;
   Column        symptom_columns[5];
-  Column        result_columns[6];
+  Column        result_columns[7];
   Column        treatment_columns[4];
 };
 
@@ -574,6 +651,9 @@ block_free (Block *block)
 {
   g_clear_object (&block->layout);
   g_clear_pointer (&block->cells, g_ptr_array_unref);
+  g_clear_pointer (&block->charts, g_ptr_array_unref);
+  g_clear_pointer (&block->sparkline, carnet_chart_series_free);
+  g_clear_pointer (&block->titles, g_ptr_array_unref);
   g_free (block);
 }
 
@@ -721,6 +801,10 @@ block_height (Block *block)
       return height + 2 * CELL_PADDING;
     case BLOCK_RULE:
       return 4;
+    case BLOCK_CHARTS:
+      for (guint i = 0; i < block->titles->len; i++)
+        height = MAX (height, layout_height (g_ptr_array_index (block->titles, i)));
+      return height + 2 + CHART_HEIGHT;
     case BLOCK_LINES:
     default:
       return block->n_lines * LINE_GAP + 4;
@@ -1017,9 +1101,9 @@ build_results (CarnetSheetLayout *self,
                CarnetSheet       *sheet,
                const char        *since)
 {
-  static const double shares[] = { 1.7, 2.3, 2.4, 1.5, 1.6, 2.4 };
+  static const double shares[] = { 1.55, 2.0, 2.4, 1.45, 1.2, 2.2, 1.2 };
   g_autofree char *heading = NULL;
-  const char *titles[6];
+  const char *titles[7];
   Block *header;
 
   if (sheet->previous != NULL)
@@ -1036,14 +1120,16 @@ build_results (CarnetSheetLayout *self,
       return;
     }
 
-  set_columns (self->result_columns, shares, 6, self->width);
+  set_columns (self->result_columns, shares, 7, self->width);
   titles[0] = _("Date");
   titles[1] = _("Test");
   titles[2] = _("Value");
   titles[3] = _("Reference");
   titles[4] = _("Flag");
   titles[5] = _("Change");
-  header = add_row (self, self->result_columns, 6, NULL, titles, NULL);
+  /* Translators: a column of small charts of the values of a test */
+  titles[6] = _("Trend");
+  header = add_row (self, self->result_columns, 7, NULL, titles, NULL);
 
   for (guint i = 0; i < sheet->results->len; i++)
     {
@@ -1056,11 +1142,61 @@ build_results (CarnetSheetLayout *self,
       g_autofree char *range = format_range (result);
       g_autofree char *change = format_change (item);
       gboolean abnormal = flag == CARNET_FLAG_LOW || flag == CARNET_FLAG_HIGH;
-      const char *cells[] = { date, name, value, range, carnet_flag_label (flag), change };
-      const gboolean bold[] = { FALSE, FALSE, abnormal, FALSE, abnormal, FALSE };
-      Block *row = add_row (self, self->result_columns, 6, header, cells, bold);
+      const char *cells[] = { date, name, value, range, carnet_flag_label (flag), change, "" };
+      const gboolean bold[] = { FALSE, FALSE, abnormal, FALSE, abnormal, FALSE, FALSE };
+      Block *row = add_row (self, self->result_columns, 7, header, cells, bold);
 
       row->shaded = i % 2 == 1;
+      if (item->trend != NULL && item->trend->points->len >= 2)
+        {
+          GArray *points = item->trend->points;
+          gint64 first = g_array_index (points, CarnetChartPoint, 0).at;
+          gint64 last = g_array_index (points, CarnetChartPoint, points->len - 1).at;
+          gint64 pad = MAX ((last - first) / 20, 1);
+
+          row->sparkline = carnet_chart_series_copy (item->trend);
+          row->chart_from = first - pad;
+          row->chart_to = last + pad;
+        }
+    }
+}
+
+/* Small charts of the values that changed, three side by side. */
+static void
+build_charts (CarnetSheetLayout *self,
+              CarnetSheet       *sheet)
+{
+  g_autoptr(GDateTime) from = NULL;
+  Block *block = NULL;
+
+  if (sheet->charts->len == 0)
+    return;
+
+  from = g_date_time_add_days (sheet->start, -CARNET_SHEET_CHART_DAYS);
+  add_heading (self, _("The values that changed, over the last 12 months"));
+  for (guint i = 0; i < sheet->charts->len; i++)
+    {
+      CarnetChartSeries *series = g_ptr_array_index (sheet->charts, i);
+      g_autofree char *name = shorten (series->name);
+      PangoLayout *title;
+      PangoAttrList *attributes;
+
+      if (block == NULL || block->charts->len == CHARTS_PER_ROW)
+        {
+          block = add_block (self, BLOCK_CHARTS, block == NULL ? 6 : 10);
+          block->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) carnet_chart_series_free);
+          block->titles = g_ptr_array_new_with_free_func (g_object_unref);
+          block->chart_from = g_date_time_to_unix (from);
+          /* A few days after, so the latest value is off the edge. */
+          block->chart_to = g_date_time_to_unix (sheet->start) + 7 * 86400;
+        }
+      title = new_layout (self, FONT_TABLE, name, self->width / CHARTS_PER_ROW - COLUMN_GAP);
+      attributes = pango_attr_list_new ();
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (title, attributes);
+      pango_attr_list_unref (attributes);
+      g_ptr_array_add (block->titles, title);
+      g_ptr_array_add (block->charts, carnet_chart_series_copy (series));
     }
 }
 
@@ -1192,6 +1328,17 @@ draw_placement (CarnetSheetLayout *self,
           cairo_move_to (cr, block->columns[i].x + CELL_PADDING, y + CELL_PADDING);
           pango_cairo_show_layout (cr, g_ptr_array_index (block->cells, i));
         }
+      if (block->sparkline != NULL)
+        {
+          const Column *column = &block->columns[block->cells->len - 1];
+          CarnetChartPalette palette;
+
+          carnet_chart_palette_init (&palette, FALSE);
+          cairo_translate (cr, column->x + CELL_PADDING, y + CELL_PADDING);
+          carnet_chart_draw_sparkline (block->sparkline, cr, &palette, block->chart_from, block->chart_to,
+                                       column->width - 2 * CELL_PADDING,
+                                       MAX (placement->height - 2 * CELL_PADDING, 8));
+        }
       cairo_restore (cr);
       break;
 
@@ -1203,6 +1350,35 @@ draw_placement (CarnetSheetLayout *self,
       cairo_line_to (cr, self->width, y + 1.5);
       cairo_stroke (cr);
       cairo_restore (cr);
+      break;
+
+    case BLOCK_CHARTS:
+      {
+        CarnetChartPalette palette;
+        double title_height = block_height (block) - CHART_HEIGHT - 2;
+        double chart_width = self->width / CHARTS_PER_ROW - COLUMN_GAP;
+
+        /* On paper: the light palette, the text black. */
+        carnet_chart_palette_init (&palette, FALSE);
+        palette.foreground = (CarnetChartColor) { 0, 0, 0, 0.85 };
+        for (guint i = 0; i < block->charts->len; i++)
+          {
+            CarnetChartSeries *series = g_ptr_array_index (block->charts, i);
+            g_autoptr(CarnetChartLayout) chart = NULL;
+            double x = i * self->width / CHARTS_PER_ROW;
+
+            cairo_save (cr);
+            set_grey (cr, 0);
+            cairo_move_to (cr, x, y);
+            pango_cairo_show_layout (cr, g_ptr_array_index (block->titles, i));
+            cairo_translate (cr, x, y + title_height + 2);
+            chart = carnet_chart_layout_new_for_text (series, self->context, FONT_CHART,
+                                                      block->chart_from, block->chart_to,
+                                                      chart_width, CHART_HEIGHT);
+            carnet_chart_draw (series, chart, cr, self->context, FONT_CHART, &palette);
+            cairo_restore (cr);
+          }
+      }
       break;
 
     case BLOCK_LINES:
@@ -1304,6 +1480,7 @@ carnet_sheet_new (CarnetNotebook  *notebook,
   sheet->symptoms = g_ptr_array_new_with_free_func ((GDestroyNotify) symptom_free);
   sheet->results = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_result_free);
   sheet->treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_treatment_free);
+  sheet->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) carnet_chart_series_free);
 
   if (!find_previous (notebook, sheet->start, &sheet->previous, error))
     return NULL;
@@ -1335,6 +1512,7 @@ carnet_sheet_free (CarnetSheet *sheet)
   g_clear_pointer (&sheet->symptoms, g_ptr_array_unref);
   g_clear_pointer (&sheet->results, g_ptr_array_unref);
   g_clear_pointer (&sheet->treatments, g_ptr_array_unref);
+  g_clear_pointer (&sheet->charts, g_ptr_array_unref);
   g_clear_pointer (&sheet->made, g_date_time_unref);
   g_free (sheet);
 }
@@ -1359,6 +1537,7 @@ carnet_sheet_layout_new (CarnetSheet  *sheet,
   g_autofree char *since = NULL;
   g_autofree char *made = NULL;
   guint n_blocks;
+  double end;
 
   g_return_val_if_fail (sheet != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
@@ -1385,8 +1564,24 @@ carnet_sheet_layout_new (CarnetSheet  *sheet,
   build_results (self, sheet, since);
   build_treatments (self, sheet);
 
+  /* The charts, where they do not make a sheet of one page two. */
   n_blocks = self->blocks->len;
-  build_notes (self, paginate (self));
+  end = paginate (self);
+  if (sheet->charts->len > 0)
+    {
+      guint n_pages = self->pages->len;
+
+      build_charts (self, sheet);
+      end = paginate (self);
+      if (n_pages == 1 && self->pages->len > 1)
+        {
+          g_ptr_array_set_size (self->blocks, n_blocks);
+          end = paginate (self);
+        }
+    }
+
+  n_blocks = self->blocks->len;
+  build_notes (self, end);
   if (self->blocks->len != n_blocks)
     paginate (self);
 

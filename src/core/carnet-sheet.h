@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "carnet-chart.h"
 #include "carnet-notebook.h"
 #include "carnet-appointment.h"
 #include "carnet-question.h"
@@ -40,6 +41,9 @@ typedef struct
   gboolean      has_previous;
   double        previous;
   GDateTime    *previous_at;
+  /* When the value changed: the test's values over the
+   * CARNET_SHEET_CHART_DAYS up to it, for a small chart; else NULL. */
+  CarnetChartSeries *trend;
 } CarnetSheetResult;
 
 typedef struct
@@ -65,9 +69,16 @@ typedef struct
   GPtrArray         *symptoms;    /* CarnetSheetSymptom, worst first */
   GPtrArray         *results;     /* CarnetSheetResult, by test then date */
   GPtrArray         *treatments;  /* CarnetSheetTreatment, current that day */
+  /* The tests whose value changed in the period, over the
+   * CARNET_SHEET_CHART_DAYS before the consultation (CarnetChartSeries, in
+   * the order of the results; two values at least). */
+  GPtrArray         *charts;
   /* When the sheet was made. */
   GDateTime         *made;
 } CarnetSheet;
+
+/* The small charts of the values that changed show this many days. */
+#define CARNET_SHEET_CHART_DAYS 365
 
 /* Without a previous consultation, the sheet looks back this far. */
 #define CARNET_SHEET_DEFAULT_DAYS 90

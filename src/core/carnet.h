@@ -25,3 +25,5 @@
 #include "carnet-export.h"
 #include "carnet-backup.h"
 #include "carnet-sheet.h"
+#include "carnet-chart.h"
+#include "carnet-notebook-charts.h"

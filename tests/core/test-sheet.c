@@ -384,9 +384,22 @@ test_gather (Fixture       *fixture,
   g_assert_cmpstr (carnet_result_get_name (result->result), ==, "Haemoglobin");
   g_assert_true (result->has_previous);
   g_assert_cmpfloat (result->previous, ==, 11.2);
+  /* It changed: its values up to it, for the small chart in its row. */
+  g_assert_nonnull (result->trend);
+  g_assert_cmpuint (result->trend->points->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (result->trend->points, CarnetChartPoint, 0).value, ==, 11.2);
+  g_assert_cmpfloat (g_array_index (result->trend->points, CarnetChartPoint, 1).value, ==, 12.4);
+  g_assert_cmpstr (result->trend->unit, ==, "g/dL");
   result = g_ptr_array_index (sheet->results, 2);
   g_assert_cmpstr (carnet_result_get_name (result->result), ==, "Neutrophils");
   g_assert_cmpint (carnet_result_get_flag (result->result), ==, CARNET_FLAG_LOW);
+  /* The first value of its test: nothing to chart. */
+  g_assert_null (result->trend);
+
+  /* The charts of the tests that changed, with the treatments. */
+  g_assert_cmpuint (sheet->charts->len, ==, 1);
+  g_assert_cmpstr (((CarnetChartSeries *) g_ptr_array_index (sheet->charts, 0))->name, ==, "Haemoglobin");
+  g_assert_cmpuint (((CarnetChartSeries *) g_ptr_array_index (sheet->charts, 0))->periods->len, >=, 1);
 
   /* The chemotherapy goes on (cycle 3, day 10 on 3 December); the surgery is over. */
   g_assert_cmpuint (sheet->treatments->len, ==, 1);

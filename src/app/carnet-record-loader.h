@@ -16,8 +16,6 @@ typedef void (*CarnetRecordsFunc) (GPtrArray    *records,
                                    const GError *error,
                                    gpointer      user_data);
 
-#define CARNET_KIND_BIT(kind) (1u << (kind))
-#define CARNET_ALL_KINDS      ((1u << CARNET_N_RECORD_KINDS) - 1)
 
 CarnetRecordLoader *carnet_record_loader_new         (guint               kinds,
                                                       CarnetRecordsFunc   func,

@@ -84,6 +84,21 @@ static guint signals[N_SIGNALS];
  * rows keep their data and a trashed_utc until the purge. Each step below
  * takes the file one version forward; a step is never edited once released.
  */
+/* The count of @table's records out of the trash, under @kind in live_counts:
+ * set from the rows there are, then kept by a trigger on each change. */
+#define LIVE_COUNT(kind, table) \
+  "INSERT INTO live_counts SELECT '" kind "', count(*) FROM " table " WHERE trashed_utc IS NULL;" \
+  "CREATE TRIGGER " table "_live_insert AFTER INSERT ON " table " WHEN new.trashed_utc IS NULL BEGIN" \
+  "  UPDATE live_counts SET n = n + 1 WHERE kind = '" kind "';" \
+  "END;" \
+  "CREATE TRIGGER " table "_live_delete AFTER DELETE ON " table " WHEN old.trashed_utc IS NULL BEGIN" \
+  "  UPDATE live_counts SET n = n - 1 WHERE kind = '" kind "';" \
+  "END;" \
+  "CREATE TRIGGER " table "_live_trash AFTER UPDATE OF trashed_utc ON " table \
+  "  WHEN (old.trashed_utc IS NULL) <> (new.trashed_utc IS NULL) BEGIN" \
+  "  UPDATE live_counts SET n = n + iif (new.trashed_utc IS NULL, 1, -1) WHERE kind = '" kind "';" \
+  "END;"
+
 static const char *migrations[] = {
   /* 1: the first notebook */
   "CREATE TABLE meta ("
@@ -224,6 +239,34 @@ static const char *migrations[] = {
   "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
   "  SELECT 'treatment', id, unixepoch (start_date), 'UTC', name, coalesce (notes, '')"
   "  FROM treatments WHERE trashed_utc IS NULL;",
+
+  /* 5: a notebook of years reads as fast as a new one. The lists read the
+   * records not in the trash by date, a page at a time (partial indexes in
+   * their order); the agenda finds the appointments still going on by the
+   * end of their last occurrence; the Upcoming page counts the open
+   * questions by consultation; the missed reminders are found by date; the
+   * Results page finds each test's latest values without reading its
+   * history. live_counts holds how many records of each kind are out of the
+   * trash, kept by triggers, so a list knows its length without counting. */
+  "CREATE INDEX appointments_live_start ON appointments (start_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX appointments_live_end ON appointments"
+  "  (coalesce (last_utc + duration * 60, 9223372036854775807)) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX results_live_at ON results (at_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX results_live_name ON results (name, value IS NULL, at_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX side_effects_live_at ON side_effects (at_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX questions_live_created ON questions (created_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX questions_open ON questions (appointment_id) WHERE trashed_utc IS NULL AND status = 'open';"
+  "CREATE INDEX treatments_live_start ON treatments (start_date, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX reminder_log_occurrence ON reminder_log (state, occurrence_utc);"
+  "CREATE TABLE live_counts ("
+  "  kind TEXT PRIMARY KEY NOT NULL,"
+  "  n INTEGER NOT NULL"
+  ") STRICT, WITHOUT ROWID;"
+  LIVE_COUNT ("appointment", "appointments")
+  LIVE_COUNT ("result", "results")
+  LIVE_COUNT ("side-effect", "side_effects")
+  LIVE_COUNT ("question", "questions")
+  LIVE_COUNT ("treatment", "treatments"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CARNET_SCHEMA_VERSION);
@@ -2461,13 +2504,15 @@ carnet_notebook_agenda (CarnetNotebook  *self,
   stmt = carnet_notebook_prepare (self,
                   "SELECT " APPOINTMENT_COLUMNS " FROM appointments"
                   " WHERE trashed_utc IS NULL AND start_utc < ?2"
-                  " AND (last_utc IS NULL OR last_utc + duration * 60 + 86400 >= ?1)"
+                  " AND coalesce (last_utc + duration * 60, 9223372036854775807) >= ?1"
                   " ORDER BY start_utc, id",
                   error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, from ? g_date_time_to_unix (from) : G_MININT64 / 2);
+  /* The end of the last occurrence, matching the index appointments_live_end,
+   * a day before @from. */
+  sqlite3_bind_int64 (stmt, 1, from ? g_date_time_to_unix (from) - 86400 : G_MININT64 / 2);
   sqlite3_bind_int64 (stmt, 2, to ? g_date_time_to_unix (to) : G_MAXINT64);
 
   appointments = g_list_store_new (CARNET_TYPE_APPOINTMENT);

@@ -246,8 +246,9 @@ static const char *migrations[] = {
    * end of their last occurrence; the Upcoming page counts the open
    * questions by consultation; the missed reminders are found by date; the
    * Results page finds each test's latest values without reading its
-   * history. live_counts holds how many records of each kind are out of the
-   * trash, kept by triggers, so a list knows its length without counting. */
+   * history; the trash is emptied without reading the rest. live_counts
+   * holds how many records of each kind are out of the trash, kept by
+   * triggers, so a list knows its length without counting. */
   "CREATE INDEX appointments_live_start ON appointments (start_utc, id) WHERE trashed_utc IS NULL;"
   "CREATE INDEX appointments_live_end ON appointments"
   "  (coalesce (last_utc + duration * 60, 9223372036854775807)) WHERE trashed_utc IS NULL;"
@@ -258,6 +259,11 @@ static const char *migrations[] = {
   "CREATE INDEX questions_open ON questions (appointment_id) WHERE trashed_utc IS NULL AND status = 'open';"
   "CREATE INDEX treatments_live_start ON treatments (start_date, id) WHERE trashed_utc IS NULL;"
   "CREATE INDEX reminder_log_occurrence ON reminder_log (state, occurrence_utc);"
+  "CREATE INDEX appointments_trashed ON appointments (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX results_trashed ON results (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX side_effects_trashed ON side_effects (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX questions_trashed ON questions (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX treatments_trashed ON treatments (trashed_utc) WHERE trashed_utc IS NOT NULL;"
   "CREATE TABLE live_counts ("
   "  kind TEXT PRIMARY KEY NOT NULL,"
   "  n INTEGER NOT NULL"

@@ -13,6 +13,7 @@
 
 #include "carnet-notebook-private.h"
 
+#include "carnet-result.h"
 #include "carnet-time.h"
 
 /* Each kind's timeline, in the journal's order: the instant, then the id. */
@@ -326,4 +327,184 @@ carnet_notebook_count_open_questions (CarnetNotebook  *self,
     }
 
   return g_steal_pointer (&counts);
+}
+
+/* The ids of @name's results out of the trash, newest first: its values or
+ * its reports (@reports), at most @limit (-1: all). */
+static gboolean
+read_result_ids (CarnetNotebook  *self,
+                 const char      *name,
+                 gboolean         reports,
+                 gint64           limit,
+                 GArray          *ids,
+                 GError         **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+  int rc;
+
+  /* (value IS NULL) = ?2 as the index results_live_name has it. */
+  stmt = carnet_notebook_prepare (self,
+                                  "SELECT id FROM results WHERE trashed_utc IS NULL"
+                                  " AND name = ?1 AND (value IS NULL) = ?2"
+                                  " ORDER BY at_utc DESC, id DESC LIMIT ?3",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, reports ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_newest_result_first (gconstpointer a,
+                             gconstpointer b)
+{
+  CarnetResult *result_a = *(CarnetResult **) a;
+  CarnetResult *result_b = *(CarnetResult **) b;
+  int order = g_date_time_compare (carnet_result_get_at (result_b), carnet_result_get_at (result_a));
+  gint64 id_a = carnet_record_get_id (CARNET_RECORD (result_a));
+  gint64 id_b = carnet_record_get_id (CARNET_RECORD (result_b));
+
+  if (order != 0)
+    return order;
+  return id_b < id_a ? -1 : id_b > id_a ? 1 : 0;
+}
+
+static gboolean
+append_results (CarnetNotebook  *self,
+                GArray          *ids,
+                GPtrArray       *results,
+                GError         **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CarnetRecord *record = carnet_notebook_get (self, CARNET_RECORD_RESULT,
+                                                  g_array_index (ids, gint64, i), error);
+
+      if (record == NULL)
+        return FALSE;
+      g_ptr_array_add (results, record);
+    }
+
+  return TRUE;
+}
+
+/**
+ * carnet_notebook_list_result_names:
+ *
+ * The names of the results out of the trash, each once, as typed, in
+ * SQLite's order; a step through an index per name, whatever the history.
+ *
+ * Returns: (transfer full) (element-type utf8): the names
+ */
+GPtrArray *
+carnet_notebook_list_result_names (CarnetNotebook  *self,
+                                   GError         **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  int rc;
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+
+  stmt = carnet_notebook_prepare (self,
+                                  "WITH RECURSIVE names (name) AS ("
+                                  "  SELECT min (name) FROM results WHERE trashed_utc IS NULL"
+                                  "  UNION ALL"
+                                  "  SELECT (SELECT min (r.name) FROM results r"
+                                  "          WHERE r.trashed_utc IS NULL AND r.name > names.name)"
+                                  "  FROM names WHERE names.name IS NOT NULL)"
+                                  " SELECT name FROM names WHERE name IS NOT NULL",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
+/**
+ * carnet_notebook_summarize_results:
+ * @name: a result name, as stored
+ *
+ * What a test's row says without its history: its newest report and its two
+ * newest values (the latest and the one before, for the trend).
+ *
+ * Returns: (transfer full) (element-type CarnetResult): those results, newest
+ *   first
+ */
+GPtrArray *
+carnet_notebook_summarize_results (CarnetNotebook  *self,
+                                   const char      *name,
+                                   GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!read_result_ids (self, name, TRUE, 1, ids, error) ||
+      !read_result_ids (self, name, FALSE, 2, ids, error) ||
+      !append_results (self, ids, results, error))
+    return NULL;
+
+  g_ptr_array_sort (results, compare_newest_result_first);
+  return g_steal_pointer (&results);
+}
+
+/**
+ * carnet_notebook_list_results_named:
+ * @names: (array zero-terminated=1): result names, as stored
+ *
+ * The whole history of a test that goes by @names.
+ *
+ * Returns: (transfer full) (element-type CarnetResult): the results out of
+ *   the trash with one of @names, newest first
+ */
+GPtrArray *
+carnet_notebook_list_results_named (CarnetNotebook     *self,
+                                    const char * const *names,
+                                    GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+  g_return_val_if_fail (names != NULL, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!read_result_ids (self, names[i], TRUE, -1, ids, error) ||
+          !read_result_ids (self, names[i], FALSE, -1, ids, error))
+        return NULL;
+    }
+
+  if (!append_results (self, ids, results, error))
+    return NULL;
+
+  g_ptr_array_sort (results, compare_newest_result_first);
+  return g_steal_pointer (&results);
 }

@@ -181,6 +181,14 @@ guint           carnet_notebook_count_newer       (CarnetNotebook    *self,
                                                    GError           **error);
 GHashTable     *carnet_notebook_count_open_questions (CarnetNotebook *self,
                                                       GError        **error);
+GPtrArray      *carnet_notebook_list_result_names (CarnetNotebook    *self,
+                                                   GError           **error);
+GPtrArray      *carnet_notebook_summarize_results (CarnetNotebook    *self,
+                                                   const char        *name,
+                                                   GError           **error);
+GPtrArray      *carnet_notebook_list_results_named (CarnetNotebook     *self,
+                                                    const char * const *names,
+                                                    GError            **error);
 
 /* Search (carnet-notebook-search.c) */
 GListModel     *carnet_notebook_search            (CarnetNotebook    *self,

@@ -1289,6 +1289,59 @@ test_open_questions (Fixture       *fixture,
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &none)), ==, 1);
 }
 
+/* A test's row reads its newest report and two newest values; its history,
+ * every result of its names. */
+static void
+test_result_summaries (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) summary = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *both[] = { "CRP", "crp", NULL };
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GDateTime) at = paris_time (2026, 1 + i, 10, 8, 0);
+      g_autoptr(CarnetResult) result = carnet_result_new ();
+
+      carnet_result_set_name (result, i == 5 ? "crp" : "CRP");
+      if (i == 3)
+        carnet_result_set_text (result, "Hémolysé");
+      else
+        carnet_result_set_value (result, 1.0 + i);
+      carnet_result_set_at (result, at);
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (result), &error);
+      g_assert_no_error (error);
+      /* The oldest value goes to the trash. */
+      if (i == 0)
+        carnet_notebook_trash (fixture->notebook, CARNET_RECORD_RESULT,
+                               carnet_record_get_id (CARNET_RECORD (result)), &error);
+      g_assert_no_error (error);
+    }
+
+  names = carnet_notebook_list_result_names (fixture->notebook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "CRP");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "crp");
+
+  /* CRP: values of February, March, May and the report of April. */
+  summary = carnet_notebook_summarize_results (fixture->notebook, "CRP", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->len, ==, 3);
+  g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (summary, 0)), ==, 5.0);
+  g_assert_cmpstr (carnet_result_get_text (g_ptr_array_index (summary, 1)), ==, "Hémolysé");
+  g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (summary, 2)), ==, 3.0);
+
+  history = carnet_notebook_list_results_named (fixture->notebook, both, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 5);
+  g_assert_cmpstr (carnet_result_get_name (g_ptr_array_index (history, 0)), ==, "crp");
+  g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (history, 4)), ==, 2.0);
+}
+
 /* A notebook of schema version 4, as the release before wrote it: the
  * migration counts its records and keeps them. */
 static void
@@ -1369,6 +1422,7 @@ main (int   argc,
   ADD ("/core/notebook/pages", test_pages);
   ADD ("/core/notebook/live-counts", test_live_counts);
   ADD ("/core/notebook/open-questions", test_open_questions);
+  ADD ("/core/notebook/result-summaries", test_result_summaries);
   g_test_add_func ("/core/notebook/migrate-from-v4", test_migrate_from_v4);
 
 #undef ADD

@@ -23,6 +23,8 @@
 
 /* Words longer than this are not words a person searches for. */
 #define MAX_QUERY_CHARS 200
+/* Past this many matches, hits are not ranked (see carnet_notebook_search()). */
+#define SEARCH_RANKED_MAX 2000
 
 static void
 append_words (GString    *body,
@@ -206,6 +208,7 @@ carnet_notebook_search (CarnetNotebook  *self,
   g_autoptr(GListStore) hits = NULL;
   g_autoptr(CarnetCachedStmt) stmt = NULL;
   g_autofree char *match = NULL;
+  gboolean ranked;
   int rc;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
@@ -224,12 +227,40 @@ carnet_notebook_search (CarnetNotebook  *self,
   if (match == NULL)
     return G_LIST_MODEL (g_steal_pointer (&hits));
 
+  /* Ranking reads every match: a word that starts thousands of entries
+   * ("rendez-vous", a few letters typed) is shown the most recently
+   * written first instead, in the index's own order. */
   stmt = carnet_notebook_prepare (self,
-                                  "SELECT kind, record_id, at_utc, tzid, title,"
-                                  " snippet (search_index, -1, '[', ']', '…', 10)"
-                                  " FROM search_index WHERE search_index MATCH ?1"
-                                  " ORDER BY rank, at_utc DESC LIMIT ?2",
+                                  "SELECT count(*) FROM (SELECT 1 FROM search_index"
+                                  " WHERE search_index MATCH ?1 LIMIT ?2)",
                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, SEARCH_RANKED_MAX);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
+      return NULL;
+    }
+  ranked = sqlite3_column_int (stmt, 0) < SEARCH_RANKED_MAX;
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+
+  if (ranked)
+    stmt = carnet_notebook_prepare (self,
+                                    "SELECT kind, record_id, at_utc, tzid, title,"
+                                    " snippet (search_index, -1, '[', ']', '…', 10)"
+                                    " FROM search_index WHERE search_index MATCH ?1"
+                                    " ORDER BY rank, at_utc DESC LIMIT ?2",
+                                    error);
+  else
+    stmt = carnet_notebook_prepare (self,
+                                    "SELECT kind, record_id, at_utc, tzid, title,"
+                                    " snippet (search_index, -1, '[', ']', '…', 10)"
+                                    " FROM search_index WHERE search_index MATCH ?1"
+                                    " ORDER BY rowid DESC LIMIT ?2",
+                                    error);
   if (stmt == NULL)
     return NULL;
 

@@ -23,8 +23,19 @@
 
 /* Words longer than this are not words a person searches for. */
 #define MAX_QUERY_CHARS 200
+
 /* Past this many matches, hits are not ranked (see carnet_notebook_search()). */
 #define SEARCH_RANKED_MAX 2000
+
+/* A record's row in the search index (schema version 5). */
+static gint64
+search_rowid (CarnetRecordKind kind,
+              gint64           id)
+{
+  G_STATIC_ASSERT (CARNET_N_RECORD_KINDS <= 8);
+
+  return id * 8 + (gint64) kind;
+}
 
 static void
 append_words (GString    *body,
@@ -118,8 +129,8 @@ carnet_notebook_index_record (CarnetNotebook  *self,
     }
 
   stmt = carnet_notebook_prepare (self,
-                                  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body, rowid)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -135,6 +146,7 @@ carnet_notebook_index_record (CarnetNotebook  *self,
     }
   sqlite3_bind_text (stmt, 5, title != NULL ? title : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, body->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, search_rowid (carnet_record_get_kind (record), carnet_record_get_id (record)));
 
   return carnet_notebook_step_done (self, stmt, error);
 }
@@ -151,13 +163,12 @@ carnet_notebook_unindex_record (CarnetNotebook    *self,
                                 GError           **error)
 {
   g_autoptr(CarnetCachedStmt) stmt =
-    carnet_notebook_prepare (self, "DELETE FROM search_index WHERE kind = ?1 AND record_id = ?2", error);
+    carnet_notebook_prepare (self, "DELETE FROM search_index WHERE rowid = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, carnet_enum_to_nick (CARNET_TYPE_RECORD_KIND, kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 1, search_rowid (kind, id));
 
   return carnet_notebook_step_done (self, stmt, error);
 }

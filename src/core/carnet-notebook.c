@@ -272,7 +272,16 @@ static const char *migrations[] = {
   LIVE_COUNT ("result", "results")
   LIVE_COUNT ("side-effect", "side_effects")
   LIVE_COUNT ("question", "questions")
-  LIVE_COUNT ("treatment", "treatments"),
+  LIVE_COUNT ("treatment", "treatments")
+  /* The search index's rows are found by their rowid, record_id * 8 + the
+   * kind (CarnetRecordKind): taking a record out no longer reads them all. */
+  "CREATE TABLE search_rows AS SELECT kind, record_id, at_utc, tzid, title, body FROM search_index;"
+  "DELETE FROM search_index;"
+  "INSERT INTO search_index (rowid, kind, record_id, at_utc, tzid, title, body)"
+  "  SELECT record_id * 8 + CASE kind WHEN 'appointment' THEN 0 WHEN 'result' THEN 1"
+  "    WHEN 'side-effect' THEN 2 WHEN 'question' THEN 3 ELSE 4 END,"
+  "    kind, record_id, at_utc, tzid, title, body FROM search_rows;"
+  "DROP TABLE search_rows;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CARNET_SCHEMA_VERSION);

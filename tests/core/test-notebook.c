@@ -1368,6 +1368,9 @@ test_migrate_from_v4 (void)
                                  " ('Fatigue', 1, 1790100000, 'Europe/Paris', 0, 0);"
                                  "INSERT INTO side_effects (symptom, severity, at_utc, tzid, created_utc, modified_utc,"
                                  " trashed_utc) VALUES ('Mucite', 3, 1790200000, 'Europe/Paris', 0, 0, 1790300000);"
+                                 "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+                                 " SELECT 'side-effect', id, at_utc, tzid, symptom, '' FROM side_effects"
+                                 " WHERE trashed_utc IS NULL;"
                                  "PRAGMA application_id = 1131572852; PRAGMA user_version = 4;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -1383,6 +1386,20 @@ test_migrate_from_v4 (void)
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 2);
   g_assert_cmpstr (carnet_side_effect_get_symptom (g_ptr_array_index (page, 0)), ==, "Fatigue");
+
+  /* The search index is the version's own: a record in the trash leaves it. */
+  {
+    g_autoptr(GListModel) before = carnet_notebook_search (notebook, "nausees", 0, &error);
+    g_autoptr(GListModel) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (before), ==, 1);
+    carnet_notebook_trash (notebook, CARNET_RECORD_SIDE_EFFECT, 1, &error);
+    g_assert_no_error (error);
+    after = carnet_notebook_search (notebook, "nausees", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
+  }
 
   g_clear_object (&notebook);
   remove_tree (dir);

@@ -34,6 +34,9 @@ struct _CarnetApplication
   /* Whether the app holds itself alive with no window (run in background,
    * or started with --background). */
   gboolean         held;
+  /* Notebooks whose reminders are to be followed, once the windows drew. */
+  GPtrArray       *to_follow;
+  guint            follow_id;
 };
 
 G_DEFINE_FINAL_TYPE (CarnetApplication, carnet_application, ADW_TYPE_APPLICATION)
@@ -175,8 +178,8 @@ set_held (CarnetApplication *self,
 /* The scheduler has a connection of its own to each notebook, so that it
  * goes on when the notebook's window closes. */
 static void
-follow_notebook (CarnetApplication *self,
-                 const char        *path)
+follow_now (CarnetApplication *self,
+            const char        *path)
 {
   g_autoptr(CarnetNotebook) notebook = NULL;
   g_autoptr(GError) error = NULL;
@@ -195,6 +198,36 @@ follow_notebook (CarnetApplication *self,
     g_message ("Could not empty the old trash of %s: %s", path, error->message);
 
   carnet_scheduler_add_notebook (self->scheduler, notebook);
+}
+
+static gboolean
+on_follow_idle_cb (gpointer user_data)
+{
+  CarnetApplication *self = user_data;
+  g_autoptr(GPtrArray) paths = g_steal_pointer (&self->to_follow);
+
+  self->follow_id = 0;
+  for (guint i = 0; paths != NULL && i < paths->len; i++)
+    follow_now (self, g_ptr_array_index (paths, i));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Emptying the old trash and working out the reminders read the whole
+ * notebook: they wait until the window has drawn, at low priority. */
+static void
+follow_notebook (CarnetApplication *self,
+                 const char        *path)
+{
+  if (self->scheduler == NULL)
+    return;
+
+  if (self->to_follow == NULL)
+    self->to_follow = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->to_follow, g_strdup (path));
+
+  if (self->follow_id == 0)
+    self->follow_id = g_idle_add_full (G_PRIORITY_LOW, on_follow_idle_cb, self, NULL);
 }
 
 static void
@@ -480,6 +513,8 @@ carnet_application_shutdown (GApplication *app)
 {
   CarnetApplication *self = CARNET_APPLICATION (app);
 
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  g_clear_pointer (&self->to_follow, g_ptr_array_unref);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
 

@@ -2,9 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The whole notebook as a journal, one heading per month, filtered by kind.
- * The records are read once per change of the notebook, the newest first and
- * the older ones a few months at a time (CarnetRecordLoader); choosing another
- * kind only filters what was read.
+ * The list reads the records it shows as it scrolls (CarnetRecordModel): a
+ * journal of years opens as fast as a new one.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -15,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "carnet-record-list.h"
-#include "carnet-record-loader.h"
+#include "carnet-record-model.h"
 
 struct _CarnetJournalPage
 {
@@ -30,9 +29,7 @@ struct _CarnetJournalPage
   GtkLabel          *empty_button_label;
 
   GDateTime         *now;
-  CarnetRecordLoader *loader;
-  /* Every record read so far, newest first. */
-  GPtrArray         *records;
+  CarnetRecordModel *records;
   /* Treatment id → name, for the side effects' rows. */
   GHashTable        *treatment_names;
   /* The kind shown, -1 for all. */
@@ -91,35 +88,23 @@ set_empty_state (CarnetJournalPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", state.add_kind);
 }
 
-/* Shows the records read so far of the chosen kind. */
-static void
-filter (CarnetJournalPage *self)
+/* Shows the records of the chosen kind. */
+static gboolean
+filter (CarnetJournalPage  *self,
+        GError            **error)
 {
   int kind = carnet_journal_page_get_kind (self);
-  guint n;
+  gboolean ok;
 
-  n = carnet_record_list_update_records (self->list, self->records,
-                                         kind >= 0 ? CARNET_KIND_BIT (kind) : CARNET_ALL_KINDS,
-                                         g_date_time_get_timezone (self->now));
+  ok = carnet_record_model_load (self->records, carnet_page_get_notebook (CARNET_PAGE (self)),
+                                 kind >= 0 ? CARNET_KIND_BIT (kind) : CARNET_ALL_KINDS,
+                                 g_date_time_get_timezone (self->now), error);
 
   set_empty_state (self, kind);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-}
-
-static void
-on_records_cb (GPtrArray    *records,
-               gboolean      complete,
-               const GError *error,
-               gpointer      user_data)
-{
-  CarnetJournalPage *self = user_data;
-
-  if (error != NULL)
-    carnet_page_report_error (CARNET_PAGE (self), error);
-
-  g_ptr_array_unref (self->records);
-  self->records = g_ptr_array_ref (records);
-  filter (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->records)) > 0
+                                      ? "list" : "empty");
+  return ok;
 }
 
 static gboolean
@@ -153,8 +138,7 @@ reload (CarnetJournalPage  *self,
         }
     }
 
-  carnet_record_loader_start (self->loader, notebook, self->now);
-  return TRUE;
+  return filter (self, error);
 }
 
 static void
@@ -189,17 +173,21 @@ carnet_journal_page_show_record (CarnetPage       *page,
                                  gint64            id)
 {
   CarnetJournalPage *self = CARNET_JOURNAL_PAGE (page);
-  g_autofree char *key = carnet_item_key_for (kind, id);
+  g_autoptr(GError) error = NULL;
   int shown = carnet_journal_page_get_kind (self);
+  guint position;
 
   if (shown >= 0 && shown != (int) kind)
     carnet_journal_page_set_kind (self, -1);
 
-  /* It may be older than what has been read yet. */
-  if (carnet_item_store_find (carnet_record_list_get_model (self->list), key) == G_MAXUINT)
-    carnet_record_loader_finish (self->loader);
+  position = carnet_record_model_find (self->records, kind, id, &error);
+  if (error != NULL)
+    carnet_page_report_error (page, error);
+  if (position == G_MAXUINT)
+    return FALSE;
 
-  return carnet_record_list_show (self->list, key);
+  carnet_record_list_show_position (self->list, position);
+  return TRUE;
 }
 
 static void
@@ -250,10 +238,6 @@ carnet_journal_page_set_property (GObject      *object,
 static void
 carnet_journal_page_dispose (GObject *object)
 {
-  CarnetJournalPage *self = CARNET_JOURNAL_PAGE (object);
-
-  /* It reads when idle, and hands what it read to the list. */
-  g_clear_pointer (&self->loader, carnet_record_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), CARNET_TYPE_JOURNAL_PAGE);
 
   G_OBJECT_CLASS (carnet_journal_page_parent_class)->dispose (object);
@@ -265,7 +249,7 @@ carnet_journal_page_finalize (GObject *object)
   CarnetJournalPage *self = CARNET_JOURNAL_PAGE (object);
 
   g_clear_pointer (&self->now, g_date_time_unref);
-  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_object (&self->records);
   g_clear_pointer (&self->treatment_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (carnet_journal_page_parent_class)->finalize (object);
@@ -316,11 +300,11 @@ carnet_journal_page_init (CarnetJournalPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->now = g_date_time_new_now_local ();
-  self->records = g_ptr_array_new_with_free_func (g_object_unref);
-  self->loader = carnet_record_loader_new (CARNET_ALL_KINDS, on_records_cb, self);
+  self->records = carnet_record_model_new ();
   self->treatment_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->kind = -1;
   carnet_record_list_set_describe_func (self->list, describe, self);
+  carnet_record_list_set_model (self->list, G_LIST_MODEL (self->records));
   update_filter_button (self);
   set_empty_state (self, self->kind);
 }
@@ -354,6 +338,8 @@ void
 carnet_journal_page_set_kind (CarnetJournalPage *self,
                               int                kind)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (CARNET_IS_JOURNAL_PAGE (self));
   g_return_if_fail (kind >= -1 && kind < CARNET_N_RECORD_KINDS);
 
@@ -362,7 +348,8 @@ carnet_journal_page_set_kind (CarnetJournalPage *self,
 
   self->kind = kind;
   update_filter_button (self);
-  filter (self);
+  if (!filter (self, &error))
+    carnet_page_report_error (CARNET_PAGE (self), error);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }

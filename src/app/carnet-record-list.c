@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "carnet-record-loader.h"
 #include "carnet-record-row.h"
 
 struct _CarnetRecordList
@@ -26,6 +25,8 @@ struct _CarnetRecordList
   GtkListView         *list_view;
 
   GListStore          *store;
+  /* What the list shows: the store, or a model of the page's. */
+  GListModel          *model;
   GtkSingleSelection  *selection;
   CarnetDescribeFunc   describe;
   gpointer             describe_data;
@@ -64,67 +65,22 @@ show_item (CarnetRecordList *self,
                           g_strdup (carnet_item_get_key (item)), g_free);
 }
 
-/* A record's key and month heading, made once per record read: a list of
- * years is handed over again at each step of its reading. */
-static const char *
-record_key (CarnetRecord *record)
-{
-  static GQuark quark;
-  char *key;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("carnet-record-list-key");
-
-  key = g_object_get_qdata (G_OBJECT (record), quark);
-  if (key == NULL)
-    {
-      key = carnet_item_key_for (carnet_record_get_kind (record), carnet_record_get_id (record));
-      g_object_set_qdata_full (G_OBJECT (record), quark, key, g_free);
-    }
-
-  return key;
-}
-
-static const char *
-record_month (CarnetRecord *record,
-              GTimeZone    *tz)
-{
-  static GQuark quark;
-  char *month;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("carnet-record-list-month");
-
-  month = g_object_get_qdata (G_OBJECT (record), quark);
-  if (month == NULL)
-    {
-      GDateTime *date = carnet_record_get_date (record);
-
-      if (date != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_timezone (date, tz);
-
-          month = carnet_row_text_month (local);
-        }
-      else
-        {
-          month = g_strdup (_("Undated"));
-        }
-      g_object_set_qdata_full (G_OBJECT (record), quark, month, g_free);
-    }
-
-  return month;
-}
-
 /* The list keeps its place across changes, but one read from the top stays
  * at the top: what comes before the first row (a missed exam, a new record)
  * shows rather than hiding above it. */
+static gboolean
+is_at_top (CarnetRecordList *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+  return gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
+}
+
 static void
 update_store (CarnetRecordList *self,
               GPtrArray        *items)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  gboolean at_top = gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
+  gboolean at_top = is_at_top (self);
 
   carnet_item_store_update (self->store, items);
 
@@ -196,6 +152,17 @@ on_list_view_activate_cb (GtkListView      *list_view,
                               text.id);
 }
 
+static void
+on_model_items_changed_cb (GListModel       *model,
+                           guint             position,
+                           guint             removed,
+                           guint             added,
+                           CarnetRecordList *self)
+{
+  if (added > 0 && is_at_top (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+}
+
 /* Overrides */
 
 static void
@@ -204,6 +171,9 @@ carnet_record_list_dispose (GObject *object)
   CarnetRecordList *self = CARNET_RECORD_LIST (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CARNET_TYPE_RECORD_LIST);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed_cb, self);
+  g_clear_object (&self->model);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
@@ -282,7 +252,8 @@ carnet_record_list_init (CarnetRecordList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (CARNET_TYPE_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  self->model = g_object_ref (G_LIST_MODEL (self->store));
+  self->selection = gtk_single_selection_new (g_object_ref (self->model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -332,81 +303,9 @@ carnet_record_list_update (CarnetRecordList *self,
                            GPtrArray        *items)
 {
   g_return_if_fail (CARNET_IS_RECORD_LIST (self));
+  g_return_if_fail (self->model == G_LIST_MODEL (self->store));
 
   update_store (self, items);
-}
-
-/**
- * carnet_record_list_update_records:
- * @records: (element-type CarnetRecord): records, newest first
- * @kinds: the kinds to show, as CARNET_KIND_BIT()s
- * @tz: the time zone of the month headings
- *
- * Shows those of @records of @kinds, the newest first, a heading opening each
- * month, keeping the items of the records shown already.
- *
- * Returns: how many records it shows
- */
-guint
-carnet_record_list_update_records (CarnetRecordList *self,
-                                   GPtrArray        *records,
-                                   guint             kinds,
-                                   GTimeZone        *tz)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) shown = NULL;
-  GListModel *model;
-  const char *month = NULL;
-  guint n;
-
-  g_return_val_if_fail (CARNET_IS_RECORD_LIST (self), 0);
-  g_return_val_if_fail (records != NULL, 0);
-  g_return_val_if_fail (tz != NULL, 0);
-
-  /* The items shown already are given their new records, not made anew. */
-  model = G_LIST_MODEL (self->store);
-  shown = g_hash_table_new (g_str_hash, g_str_equal);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      CarnetItem *item = g_list_model_get_item (model, i);
-
-      g_hash_table_insert (shown, (gpointer) carnet_item_get_key (item), item);
-      g_object_unref (item);
-    }
-
-  items = g_ptr_array_new_full (records->len, g_object_unref);
-  for (guint i = 0; i < records->len; i++)
-    {
-      CarnetRecord *record = g_ptr_array_index (records, i);
-      const char *key;
-      const char *item_month;
-      CarnetItem *item;
-
-      if ((kinds & CARNET_KIND_BIT (carnet_record_get_kind (record))) == 0)
-        continue;
-
-      key = record_key (record);
-      item_month = record_month (record, tz);
-      item = g_hash_table_lookup (shown, key);
-      if (item != NULL)
-        {
-          g_object_ref (item);
-          carnet_item_set_object (item, record);
-        }
-      else
-        {
-          item = carnet_item_new (key, record);
-        }
-
-      carnet_item_set_header (item, g_strcmp0 (item_month, month) != 0 ? item_month : NULL);
-      month = item_month;
-      g_ptr_array_add (items, item);
-    }
-
-  update_store (self, items);
-
-  return items->len;
 }
 
 /**
@@ -419,7 +318,34 @@ carnet_record_list_get_model (CarnetRecordList *self)
 {
   g_return_val_if_fail (CARNET_IS_RECORD_LIST (self), NULL);
 
-  return G_LIST_MODEL (self->store);
+  return self->model;
+}
+
+/**
+ * carnet_record_list_set_model:
+ * @model: (nullable): a list model of #CarnetItem that reads as it is asked
+ *   (#CarnetRecordModel), or %NULL for the list's own store
+ *
+ * Shows @model rather than what carnet_record_list_update() gives.
+ */
+void
+carnet_record_list_set_model (CarnetRecordList *self,
+                              GListModel       *model)
+{
+  g_return_if_fail (CARNET_IS_RECORD_LIST (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (model == NULL)
+    model = G_LIST_MODEL (self->store);
+  if (self->model == model)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed_cb, self);
+  g_set_object (&self->model, model);
+  gtk_single_selection_set_model (self->selection, model);
+  /* After the selection's handler: the list view has taken the change. */
+  if (model != G_LIST_MODEL (self->store))
+    g_signal_connect (model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
 }
 
 /**
@@ -460,7 +386,7 @@ carnet_record_list_describe (CarnetRecordList *self,
   g_return_if_fail (CARNET_IS_RECORD_LIST (self));
   g_return_if_fail (text != NULL);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  item = g_list_model_get_item (self->model, position);
   if (item != NULL)
     describe_item (self, item, text);
 }
@@ -482,9 +408,32 @@ carnet_record_list_show (CarnetRecordList *self,
   g_return_val_if_fail (CARNET_IS_RECORD_LIST (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  position = carnet_item_store_find (G_LIST_MODEL (self->store), key);
+  position = carnet_item_store_find (self->model, key);
   if (position == G_MAXUINT)
     return FALSE;
+
+  carnet_record_list_show_position (self, position);
+  return TRUE;
+}
+
+/**
+ * carnet_record_list_show_position:
+ * @position: an item's position
+ *
+ * Scrolls to the item at @position, selects it and gives it the keyboard
+ * focus.
+ */
+void
+carnet_record_list_show_position (CarnetRecordList *self,
+                                  guint             position)
+{
+  g_autoptr(CarnetItem) item = NULL;
+
+  g_return_if_fail (CARNET_IS_RECORD_LIST (self));
+
+  item = g_list_model_get_item (self->model, position);
+  if (item == NULL)
+    return;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
@@ -497,12 +446,10 @@ carnet_record_list_show (CarnetRecordList *self,
       GtkWidget *row = gtk_widget_get_first_child (child);
 
       if (CARNET_IS_RECORD_ROW (row) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (row), "carnet-key"), key) == 0)
+          g_strcmp0 (g_object_get_data (G_OBJECT (row), "carnet-key"), carnet_item_get_key (item)) == 0)
         {
           gtk_widget_grab_focus (child);
           break;
         }
     }
-
-  return TRUE;
 }

@@ -25,14 +25,14 @@ void        carnet_record_list_set_describe_func (CarnetRecordList   *self,
                                                   gpointer            user_data);
 void        carnet_record_list_update            (CarnetRecordList   *self,
                                                   GPtrArray          *items);
-guint       carnet_record_list_update_records    (CarnetRecordList   *self,
-                                                  GPtrArray          *records,
-                                                  guint               kinds,
-                                                  GTimeZone          *tz);
 GListModel *carnet_record_list_get_model         (CarnetRecordList   *self);
+void        carnet_record_list_set_model         (CarnetRecordList   *self,
+                                                  GListModel         *model);
 void        carnet_record_list_refresh_rows      (CarnetRecordList   *self);
 gboolean    carnet_record_list_show              (CarnetRecordList   *self,
                                                   const char         *key);
+void        carnet_record_list_show_position     (CarnetRecordList   *self,
+                                                  guint               position);
 void        carnet_record_list_describe          (CarnetRecordList   *self,
                                                   guint               position,
                                                   CarnetRowText      *text);

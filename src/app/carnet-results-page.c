@@ -8,7 +8,8 @@
  *
  * Rows keep their widgets across refreshes: when the notebook changes, here
  * or in another process, what is scrolled, expanded and focused stays so.
- * A test's history is only built when it is first expanded.
+ * A row reads only what it says — the test's newest report and two newest
+ * values — and its history is read and built when it is expanded.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -52,7 +53,10 @@ typedef struct
   FlagBadge       badge;
   /* The values' chart, first in the expanded history; NULL until then. */
   GtkWidget      *chart;
-  /* CarnetResult, newest first. */
+  /* The names the test's results go by, as typed. */
+  GStrv           names;
+  /* CarnetResult, newest first: the whole history once expanded, else the
+   * newest report and the two newest values of each name. */
   GPtrArray      *results;
   /* HistoryRow, in the order of the expander's rows. */
   GPtrArray      *history;
@@ -253,6 +257,7 @@ result_group_free (ResultGroup *group)
 
   g_clear_pointer (&group->history, g_ptr_array_unref);
   g_clear_pointer (&group->results, g_ptr_array_unref);
+  g_clear_pointer (&group->names, g_strfreev);
   g_clear_object (&group->row);
   g_clear_pointer (&group->latest_at, g_date_time_unref);
   g_free (group->sort_key);
@@ -378,8 +383,10 @@ result_group_update (ResultGroup *group,
   const char *name;
   guint index = 0;
 
+  /* @results may be the group's own. */
+  g_ptr_array_ref (results);
   g_clear_pointer (&group->results, g_ptr_array_unref);
-  group->results = g_ptr_array_ref (results);
+  group->results = results;
 
   latest = first_value (results, 0, &index);
   group->is_report = latest == NULL;
@@ -438,7 +445,6 @@ load_chart (CarnetResultsPage *self,
             GDateTime         *now)
 {
   CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
   if (notebook == NULL)
@@ -451,20 +457,47 @@ load_chart (CarnetResultsPage *self,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (group->chart)), FALSE);
     }
 
-  for (guint i = 0; i < group->results->len; i++)
-    {
-      const char *name = carnet_result_get_name (g_ptr_array_index (group->results, i));
-
-      if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
-        g_ptr_array_add (names, (gpointer) name);
-    }
-  g_ptr_array_add (names, NULL);
-
   gtk_widget_set_visible (gtk_widget_get_parent (group->chart), !group->is_report);
   if (!group->is_report &&
       !carnet_result_chart_load (CARNET_RESULT_CHART (group->chart), notebook,
-                                 (const char * const *) names->pdata, now, &error))
+                                 (const char * const *) group->names, now, &error))
     carnet_page_report_error (CARNET_PAGE (self), error);
+}
+
+/* The test's whole history, in place of what its row says. */
+static gboolean
+read_history (CarnetResultsPage  *self,
+              ResultGroup        *group,
+              GError            **error)
+{
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
+  g_autoptr(GPtrArray) results = NULL;
+
+  if (notebook == NULL)
+    return TRUE;
+
+  results = carnet_notebook_list_results_named (notebook, (const char * const *) group->names, error);
+  if (results == NULL)
+    return FALSE;
+
+  g_clear_pointer (&group->results, g_ptr_array_unref);
+  group->results = g_steal_pointer (&results);
+  return TRUE;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  CarnetResult *result_a = *(CarnetResult **) a;
+  CarnetResult *result_b = *(CarnetResult **) b;
+  int order = g_date_time_compare (carnet_result_get_at (result_b), carnet_result_get_at (result_a));
+  gint64 id_a = carnet_record_get_id (CARNET_RECORD (result_a));
+  gint64 id_b = carnet_record_get_id (CARNET_RECORD (result_b));
+
+  if (order != 0)
+    return order;
+  return id_b < id_a ? -1 : id_b > id_a ? 1 : 0;
 }
 
 static void
@@ -474,12 +507,19 @@ on_group_expanded_cb (AdwExpanderRow *row,
 {
   CarnetResultsPage *self;
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (group->populated || !adw_expander_row_get_expanded (row))
     return;
 
   self = CARNET_RESULTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CARNET_TYPE_RESULTS_PAGE));
   g_assert (self != NULL);
+
+  if (!read_history (self, group, &error))
+    {
+      carnet_page_report_error (CARNET_PAGE (self), error);
+      return;
+    }
 
   now = carnet_page_dup_now (CARNET_PAGE (self));
   group->populated = TRUE;
@@ -523,13 +563,13 @@ reload (CarnetResultsPage  *self,
         GError            **error)
 {
   CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
-  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(GHashTable) names_by_key = NULL;
   g_autoptr(GDateTime) now = NULL;
   GHashTableIter iter;
   gpointer key;
   gpointer value;
-  guint n_items;
   gboolean any_value = FALSE;
   gboolean any_report = FALSE;
 
@@ -546,25 +586,40 @@ reload (CarnetResultsPage  *self,
       return TRUE;
     }
 
-  results = carnet_notebook_list (notebook, CARNET_RECORD_RESULT, NULL, NULL, error);
-  if (results == NULL)
+  names = carnet_notebook_list_result_names (notebook, error);
+  if (names == NULL)
     return FALSE;
 
-  /* The list is oldest first: walk it backwards for each test's newest first. */
+  /* Each test's row says its newest report and its two newest values: read
+   * those of each name, and group the names that differ only in case and
+   * spacing. */
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  n_items = g_list_model_get_n_items (results);
-  for (guint i = n_items; i > 0; i--)
+  names_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < names->len; i++)
     {
-      g_autoptr(CarnetResult) result = g_list_model_get_item (results, i - 1);
-      g_autofree char *group_key = carnet_result_row_group_key (carnet_result_get_name (result));
-      GPtrArray *group_results = g_hash_table_lookup (by_key, group_key);
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *group_key = carnet_result_row_group_key (name);
+      g_autoptr(GPtrArray) summary = carnet_notebook_summarize_results (notebook, name, error);
+      GPtrArray *group_results;
+      GPtrArray *group_names;
 
+      if (summary == NULL)
+        return FALSE;
+
+      group_results = g_hash_table_lookup (by_key, group_key);
       if (group_results == NULL)
         {
           group_results = g_ptr_array_new_with_free_func (g_object_unref);
+          group_names = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (names_by_key, g_strdup (group_key), group_names);
           g_hash_table_insert (by_key, g_steal_pointer (&group_key), group_results);
         }
-      g_ptr_array_add (group_results, g_steal_pointer (&result));
+      else
+        {
+          group_names = g_hash_table_lookup (names_by_key, group_key);
+        }
+      g_ptr_array_extend_and_steal (group_results, g_steal_pointer (&summary));
+      g_ptr_array_add (group_names, g_strdup (name));
     }
 
   g_hash_table_iter_init (&iter, self->groups);
@@ -580,11 +635,25 @@ reload (CarnetResultsPage  *self,
     {
       ResultGroup *group = g_hash_table_lookup (self->groups, key);
 
+      GPtrArray *group_names = g_hash_table_lookup (names_by_key, key);
+
       if (group == NULL)
         {
           group = result_group_new (key);
           g_hash_table_insert (self->groups, group->key, group);
         }
+
+      g_strfreev (group->names);
+      g_ptr_array_add (group_names, NULL);
+      group->names = (GStrv) g_ptr_array_steal (group_names, NULL);
+
+      /* An expanded test shows its history: read it again. */
+      if (group->populated && !read_history (self, group, error))
+        return FALSE;
+      if (group->populated)
+        value = group->results;
+      else
+        g_ptr_array_sort (value, compare_newest_first);
 
       result_group_update (group, value, now);
       if (group->chart != NULL)
@@ -598,7 +667,7 @@ reload (CarnetResultsPage  *self,
   gtk_list_box_invalidate_sort (self->reports_list);
   gtk_widget_set_visible (GTK_WIDGET (self->values_group), any_value);
   gtk_widget_set_visible (GTK_WIDGET (self->reports_group), any_report);
-  gtk_stack_set_visible_child_name (self->stack, n_items == 0 ? "empty" : "results");
+  gtk_stack_set_visible_child_name (self->stack, names->len == 0 ? "empty" : "results");
 
   return TRUE;
 }
@@ -727,22 +796,19 @@ static ResultGroup *
 find_group_of (CarnetResultsPage *self,
                gint64             id)
 {
-  GHashTableIter iter;
-  gpointer value;
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
+  g_autoptr(CarnetRecord) result = NULL;
+  g_autofree char *group_key = NULL;
 
-  g_hash_table_iter_init (&iter, self->groups);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      ResultGroup *group = value;
+  if (notebook == NULL)
+    return NULL;
 
-      for (guint i = 0; i < group->results->len; i++)
-        {
-          if (carnet_record_get_id (g_ptr_array_index (group->results, i)) == id)
-            return group;
-        }
-    }
+  result = carnet_notebook_get (notebook, CARNET_RECORD_RESULT, id, NULL);
+  if (result == NULL)
+    return NULL;
 
-  return NULL;
+  group_key = carnet_result_row_group_key (carnet_result_get_name (CARNET_RESULT (result)));
+  return g_hash_table_lookup (self->groups, group_key);
 }
 
 static gboolean

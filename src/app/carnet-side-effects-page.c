@@ -3,7 +3,7 @@
  *
  * The newest first, one heading per month; each says its severity as a word
  * and a number ("Moderate (2)"), its treatment and its cycle day ("C3 D8").
- * Years of them are read a few months at a time (CarnetRecordLoader).
+ * The list reads those it shows as it scrolls (CarnetRecordModel).
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -12,7 +12,7 @@
 #include "carnet-side-effects-page.h"
 
 #include "carnet-record-list.h"
-#include "carnet-record-loader.h"
+#include "carnet-record-model.h"
 #include "carnet-symptom-timelines.h"
 
 struct _CarnetSideEffectsPage
@@ -28,7 +28,7 @@ struct _CarnetSideEffectsPage
   GtkLabel          *empty_button_label;
 
   GDateTime         *now;
-  CarnetRecordLoader *loader;
+  CarnetRecordModel *records;
   /* Treatment id → name. */
   GHashTable        *treatment_names;
 };
@@ -47,24 +47,6 @@ describe (CarnetItem    *item,
   carnet_row_text_for_side_effect (text, side_effect,
                                    g_hash_table_lookup (self->treatment_names, &treatment_id),
                                    self->now);
-}
-
-static void
-on_records_cb (GPtrArray    *records,
-               gboolean      complete,
-               const GError *error,
-               gpointer      user_data)
-{
-  CarnetSideEffectsPage *self = user_data;
-  guint n;
-
-  if (error != NULL)
-    carnet_page_report_error (CARNET_PAGE (self), error);
-
-  n = carnet_record_list_update_records (self->list, records,
-                                         CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT),
-                                         g_date_time_get_timezone (self->now));
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
 static gboolean
@@ -95,7 +77,15 @@ reload (CarnetSideEffectsPage  *self,
         }
     }
 
-  carnet_record_loader_start (self->loader, notebook, self->now);
+  if (!carnet_record_model_load (self->records, notebook,
+                                 CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT),
+                                 g_date_time_get_timezone (self->now), error))
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->records)) > 0
+                                      ? "list" : "empty");
+
   carnet_symptom_timelines_set_notebook (self->timelines, notebook);
   return TRUE;
 }
@@ -117,28 +107,27 @@ carnet_side_effects_page_show_record (CarnetPage       *page,
                                       gint64            id)
 {
   CarnetSideEffectsPage *self = CARNET_SIDE_EFFECTS_PAGE (page);
-  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
 
   if (kind != CARNET_RECORD_SIDE_EFFECT)
     return FALSE;
 
-  key = carnet_item_key_for (kind, id);
+  position = carnet_record_model_find (self->records, kind, id, &error);
+  if (error != NULL)
+    carnet_page_report_error (page, error);
+  if (position == G_MAXUINT)
+    return FALSE;
+
   gtk_stack_set_visible_child_name (self->view_stack, "by-date");
 
-  /* It may be older than what has been read yet. */
-  if (carnet_item_store_find (carnet_record_list_get_model (self->list), key) == G_MAXUINT)
-    carnet_record_loader_finish (self->loader);
-
-  return carnet_record_list_show (self->list, key);
+  carnet_record_list_show_position (self->list, position);
+  return TRUE;
 }
 
 static void
 carnet_side_effects_page_dispose (GObject *object)
 {
-  CarnetSideEffectsPage *self = CARNET_SIDE_EFFECTS_PAGE (object);
-
-  /* It reads when idle, and hands what it read to the list. */
-  g_clear_pointer (&self->loader, carnet_record_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), CARNET_TYPE_SIDE_EFFECTS_PAGE);
 
   G_OBJECT_CLASS (carnet_side_effects_page_parent_class)->dispose (object);
@@ -151,6 +140,7 @@ carnet_side_effects_page_finalize (GObject *object)
 
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->treatment_names, g_hash_table_unref);
+  g_clear_object (&self->records);
 
   G_OBJECT_CLASS (carnet_side_effects_page_parent_class)->finalize (object);
 }
@@ -189,9 +179,9 @@ carnet_side_effects_page_init (CarnetSideEffectsPage *self)
 
   self->now = g_date_time_new_now_local ();
   self->treatment_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->loader = carnet_record_loader_new (CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT),
-                                           on_records_cb, self);
+  self->records = carnet_record_model_new ();
   carnet_record_list_set_describe_func (self->list, describe, self);
+  carnet_record_list_set_model (self->list, G_LIST_MODEL (self->records));
 
   carnet_row_text_empty_state (CARNET_RECORD_SIDE_EFFECT, &state);
   adw_status_page_set_title (self->empty_page, state.title);

@@ -55,38 +55,6 @@ is_over (CarnetOccurrence *occurrence,
   return g_date_time_compare (end, now) <= 0;
 }
 
-/* Open questions by appointment id; those for "the next consultation" under 0. */
-static GHashTable *
-count_open_questions (CarnetNotebook  *notebook,
-                      GError         **error)
-{
-  g_autoptr(GListModel) questions = NULL;
-  g_autoptr(GHashTable) counts = NULL;
-  guint n;
-
-  questions = carnet_notebook_list (notebook, CARNET_RECORD_QUESTION, NULL, NULL, error);
-  if (questions == NULL)
-    return NULL;
-
-  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  n = g_list_model_get_n_items (questions);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CarnetQuestion) question = g_list_model_get_item (questions, i);
-      gint64 id = carnet_question_get_appointment_id (question);
-      gpointer count;
-
-      if (carnet_question_get_status (question) != CARNET_QUESTION_OPEN)
-        continue;
-
-      count = g_hash_table_lookup (counts, &id);
-      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-    }
-
-  return g_steal_pointer (&counts);
-}
-
 static void
 describe (CarnetItem    *item,
           CarnetRowText *text,
@@ -146,7 +114,8 @@ reload (CarnetUpcomingPage  *self,
   missed = carnet_notebook_list_missed_reminders (notebook, error);
   if (missed == NULL)
     return FALSE;
-  open_questions = count_open_questions (notebook, error);
+  /* Open questions by appointment id; those for "the next consultation" under 0. */
+  open_questions = carnet_notebook_count_open_questions (notebook, error);
   if (open_questions == NULL)
     return FALSE;
 

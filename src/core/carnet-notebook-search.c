@@ -24,6 +24,19 @@
 /* Words longer than this are not words a person searches for. */
 #define MAX_QUERY_CHARS 200
 
+/* Past this many matches, hits are not ranked (see carnet_notebook_search()). */
+#define SEARCH_RANKED_MAX 2000
+
+/* A record's row in the search index (schema version 5). */
+static gint64
+search_rowid (CarnetRecordKind kind,
+              gint64           id)
+{
+  G_STATIC_ASSERT (CARNET_N_RECORD_KINDS <= 8);
+
+  return id * 8 + (gint64) kind;
+}
+
 static void
 append_words (GString    *body,
               const char *text)
@@ -116,8 +129,8 @@ carnet_notebook_index_record (CarnetNotebook  *self,
     }
 
   stmt = carnet_notebook_prepare (self,
-                                  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                  "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body, rowid)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -133,6 +146,7 @@ carnet_notebook_index_record (CarnetNotebook  *self,
     }
   sqlite3_bind_text (stmt, 5, title != NULL ? title : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, body->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, search_rowid (carnet_record_get_kind (record), carnet_record_get_id (record)));
 
   return carnet_notebook_step_done (self, stmt, error);
 }
@@ -149,13 +163,12 @@ carnet_notebook_unindex_record (CarnetNotebook    *self,
                                 GError           **error)
 {
   g_autoptr(CarnetCachedStmt) stmt =
-    carnet_notebook_prepare (self, "DELETE FROM search_index WHERE kind = ?1 AND record_id = ?2", error);
+    carnet_notebook_prepare (self, "DELETE FROM search_index WHERE rowid = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, carnet_enum_to_nick (CARNET_TYPE_RECORD_KIND, kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 1, search_rowid (kind, id));
 
   return carnet_notebook_step_done (self, stmt, error);
 }
@@ -206,6 +219,7 @@ carnet_notebook_search (CarnetNotebook  *self,
   g_autoptr(GListStore) hits = NULL;
   g_autoptr(CarnetCachedStmt) stmt = NULL;
   g_autofree char *match = NULL;
+  gboolean ranked;
   int rc;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
@@ -224,12 +238,40 @@ carnet_notebook_search (CarnetNotebook  *self,
   if (match == NULL)
     return G_LIST_MODEL (g_steal_pointer (&hits));
 
+  /* Ranking reads every match: a word that starts thousands of entries
+   * ("rendez-vous", a few letters typed) is shown the most recently
+   * written first instead, in the index's own order. */
   stmt = carnet_notebook_prepare (self,
-                                  "SELECT kind, record_id, at_utc, tzid, title,"
-                                  " snippet (search_index, -1, '[', ']', '…', 10)"
-                                  " FROM search_index WHERE search_index MATCH ?1"
-                                  " ORDER BY rank, at_utc DESC LIMIT ?2",
+                                  "SELECT count(*) FROM (SELECT 1 FROM search_index"
+                                  " WHERE search_index MATCH ?1 LIMIT ?2)",
                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, SEARCH_RANKED_MAX);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
+      return NULL;
+    }
+  ranked = sqlite3_column_int (stmt, 0) < SEARCH_RANKED_MAX;
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+
+  if (ranked)
+    stmt = carnet_notebook_prepare (self,
+                                    "SELECT kind, record_id, at_utc, tzid, title,"
+                                    " snippet (search_index, -1, '[', ']', '…', 10)"
+                                    " FROM search_index WHERE search_index MATCH ?1"
+                                    " ORDER BY rank, at_utc DESC LIMIT ?2",
+                                    error);
+  else
+    stmt = carnet_notebook_prepare (self,
+                                    "SELECT kind, record_id, at_utc, tzid, title,"
+                                    " snippet (search_index, -1, '[', ']', '…', 10)"
+                                    " FROM search_index WHERE search_index MATCH ?1"
+                                    " ORDER BY rowid DESC LIMIT ?2",
+                                    error);
   if (stmt == NULL)
     return NULL;
 

@@ -85,6 +85,21 @@ static guint signals[N_SIGNALS];
  * rows keep their data and a trashed_utc until the purge. Each step below
  * takes the file one version forward; a step is never edited once released.
  */
+/* The count of @table's records out of the trash, under @kind in live_counts:
+ * set from the rows there are, then kept by a trigger on each change. */
+#define LIVE_COUNT(kind, table) \
+  "INSERT INTO live_counts SELECT '" kind "', count(*) FROM " table " WHERE trashed_utc IS NULL;" \
+  "CREATE TRIGGER " table "_live_insert AFTER INSERT ON " table " WHEN new.trashed_utc IS NULL BEGIN" \
+  "  UPDATE live_counts SET n = n + 1 WHERE kind = '" kind "';" \
+  "END;" \
+  "CREATE TRIGGER " table "_live_delete AFTER DELETE ON " table " WHEN old.trashed_utc IS NULL BEGIN" \
+  "  UPDATE live_counts SET n = n - 1 WHERE kind = '" kind "';" \
+  "END;" \
+  "CREATE TRIGGER " table "_live_trash AFTER UPDATE OF trashed_utc ON " table \
+  "  WHEN (old.trashed_utc IS NULL) <> (new.trashed_utc IS NULL) BEGIN" \
+  "  UPDATE live_counts SET n = n + iif (new.trashed_utc IS NULL, 1, -1) WHERE kind = '" kind "';" \
+  "END;"
+
 static const char *migrations[] = {
   /* 1: the first notebook */
   "CREATE TABLE meta ("
@@ -225,6 +240,49 @@ static const char *migrations[] = {
   "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
   "  SELECT 'treatment', id, unixepoch (start_date), 'UTC', name, coalesce (notes, '')"
   "  FROM treatments WHERE trashed_utc IS NULL;",
+
+  /* 5: a notebook of years reads as fast as a new one. The lists read the
+   * records not in the trash by date, a page at a time (partial indexes in
+   * their order); the agenda finds the appointments still going on by the
+   * end of their last occurrence; the Upcoming page counts the open
+   * questions by consultation; the missed reminders are found by date; the
+   * Results page finds each test's latest values without reading its
+   * history; the trash is emptied without reading the rest. live_counts
+   * holds how many records of each kind are out of the trash, kept by
+   * triggers, so a list knows its length without counting. */
+  "CREATE INDEX appointments_live_start ON appointments (start_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX appointments_live_end ON appointments"
+  "  (coalesce (last_utc + duration * 60, 9223372036854775807)) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX results_live_at ON results (at_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX results_live_name ON results (name, value IS NULL, at_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX side_effects_live_at ON side_effects (at_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX questions_live_created ON questions (created_utc, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX questions_open ON questions (appointment_id) WHERE trashed_utc IS NULL AND status = 'open';"
+  "CREATE INDEX treatments_live_start ON treatments (start_date, id) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX reminder_log_occurrence ON reminder_log (state, occurrence_utc);"
+  "CREATE INDEX appointments_trashed ON appointments (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX results_trashed ON results (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX side_effects_trashed ON side_effects (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX questions_trashed ON questions (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE INDEX treatments_trashed ON treatments (trashed_utc) WHERE trashed_utc IS NOT NULL;"
+  "CREATE TABLE live_counts ("
+  "  kind TEXT PRIMARY KEY NOT NULL,"
+  "  n INTEGER NOT NULL"
+  ") STRICT, WITHOUT ROWID;"
+  LIVE_COUNT ("appointment", "appointments")
+  LIVE_COUNT ("result", "results")
+  LIVE_COUNT ("side-effect", "side_effects")
+  LIVE_COUNT ("question", "questions")
+  LIVE_COUNT ("treatment", "treatments")
+  /* The search index's rows are found by their rowid, record_id * 8 + the
+   * kind (CarnetRecordKind): taking a record out no longer reads them all. */
+  "CREATE TABLE search_rows AS SELECT kind, record_id, at_utc, tzid, title, body FROM search_index;"
+  "DELETE FROM search_index;"
+  "INSERT INTO search_index (rowid, kind, record_id, at_utc, tzid, title, body)"
+  "  SELECT record_id * 8 + CASE kind WHEN 'appointment' THEN 0 WHEN 'result' THEN 1"
+  "    WHEN 'side-effect' THEN 2 WHEN 'question' THEN 3 ELSE 4 END,"
+  "    kind, record_id, at_utc, tzid, title, body FROM search_rows;"
+  "DROP TABLE search_rows;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CARNET_SCHEMA_VERSION);
@@ -2574,16 +2632,20 @@ carnet_notebook_agenda (CarnetNotebook  *self,
 
   /* Every appointment that starts before @to and whose last occurrence is not
    * before @from (a day of slack for one still going on). */
+  /* By the end of the last occurrence: what is over is most of a notebook
+   * of years, and the index by start would read it all to skip it. */
   stmt = carnet_notebook_prepare (self,
-                  "SELECT " APPOINTMENT_COLUMNS " FROM appointments"
+                  "SELECT " APPOINTMENT_COLUMNS " FROM appointments INDEXED BY appointments_live_end"
                   " WHERE trashed_utc IS NULL AND start_utc < ?2"
-                  " AND (last_utc IS NULL OR last_utc + duration * 60 + 86400 >= ?1)"
+                  " AND coalesce (last_utc + duration * 60, 9223372036854775807) >= ?1"
                   " ORDER BY start_utc, id",
                   error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, from ? g_date_time_to_unix (from) : G_MININT64 / 2);
+  /* The end of the last occurrence, matching the index appointments_live_end,
+   * a day before @from. */
+  sqlite3_bind_int64 (stmt, 1, from ? g_date_time_to_unix (from) - 86400 : G_MININT64 / 2);
   sqlite3_bind_int64 (stmt, 2, to ? g_date_time_to_unix (to) : G_MAXINT64);
 
   appointments = g_list_store_new (CARNET_TYPE_APPOINTMENT);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarnetNotebook, carnet_notebook, CARNET, NOTEBOOK, GObject)
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CARNET_SCHEMA_VERSION 4
+#define CARNET_SCHEMA_VERSION 5
 /* PRAGMA application_id of Carnet notebooks: "Crnt". */
 #define CARNET_APPLICATION_ID 0x43726e74
 /* Trashed records are kept this long, then purged. */
@@ -159,6 +159,36 @@ GListModel     *carnet_notebook_list_missed_reminders (CarnetNotebook *self,
 CarnetReminder *carnet_notebook_find_reminder     (CarnetNotebook    *self,
                                                    const char        *key,
                                                    GError           **error);
+
+/* Reading a page at a time (carnet-notebook-pages.c) */
+
+#define CARNET_KIND_BIT(kind) (1u << (kind))
+#define CARNET_ALL_KINDS      ((1u << CARNET_N_RECORD_KINDS) - 1)
+
+guint           carnet_notebook_count_live        (CarnetNotebook    *self,
+                                                   guint              kinds,
+                                                   GError           **error);
+GPtrArray      *carnet_notebook_list_page         (CarnetNotebook    *self,
+                                                   guint              kinds,
+                                                   CarnetRecord      *anchor,
+                                                   gboolean           newer,
+                                                   guint              offset,
+                                                   guint              limit,
+                                                   GError           **error);
+guint           carnet_notebook_count_newer       (CarnetNotebook    *self,
+                                                   guint              kinds,
+                                                   CarnetRecord      *record,
+                                                   GError           **error);
+GHashTable     *carnet_notebook_count_open_questions (CarnetNotebook *self,
+                                                      GError        **error);
+GPtrArray      *carnet_notebook_list_result_names (CarnetNotebook    *self,
+                                                   GError           **error);
+GPtrArray      *carnet_notebook_summarize_results (CarnetNotebook    *self,
+                                                   const char        *name,
+                                                   GError           **error);
+GPtrArray      *carnet_notebook_list_results_named (CarnetNotebook     *self,
+                                                    const char * const *names,
+                                                    GError            **error);
 
 /* Search (carnet-notebook-search.c) */
 GListModel     *carnet_notebook_search            (CarnetNotebook    *self,

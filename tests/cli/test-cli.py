@@ -843,7 +843,7 @@ class TestCheck(CliTestCase):
         other = db.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index'"
                            " AND tbl_name != 'questions' AND sql IS NOT NULL").fetchone()[0]
         db.execute("UPDATE sqlite_master SET rootpage = ? WHERE type = 'index'"
-                   " AND tbl_name = 'questions' AND sql IS NOT NULL", (other,))
+                   " AND name = 'questions_appointment'", (other,))
         db.commit()
         db.close()
         before = self.snapshot()

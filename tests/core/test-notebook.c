@@ -1060,6 +1060,351 @@ test_busy (Fixture       *fixture,
   g_assert_cmpuint (count (fixture, CARNET_RECORD_APPOINTMENT), ==, 0);
 }
 
+/* Reading a page at a time */
+
+/* The journal's order, as the app shows it: newest first; on the same
+ * instant, by kind, then the newest entry first. */
+static int
+journal_order (gconstpointer a,
+               gconstpointer b)
+{
+  CarnetRecord *record_a = *(CarnetRecord **) a;
+  CarnetRecord *record_b = *(CarnetRecord **) b;
+  int order = g_date_time_compare (carnet_record_get_date (record_b), carnet_record_get_date (record_a));
+
+  if (order != 0)
+    return order;
+  if (carnet_record_get_kind (record_a) != carnet_record_get_kind (record_b))
+    return (int) carnet_record_get_kind (record_a) - (int) carnet_record_get_kind (record_b);
+  return carnet_record_get_id (record_b) < carnet_record_get_id (record_a) ? -1 : 1;
+}
+
+/* Records of every kind, some on the same instant, some in the trash. */
+static GPtrArray *
+populate_journal (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      /* Every third one shares its instant with the one before. */
+      g_autoptr(GDateTime) at = paris_time (2026, 1 + i % 11, 1 + (i - i % 3 / 2) % 27, 9, 0);
+      g_autoptr(CarnetAppointment) appointment = new_appointment ("Consultation", at);
+      g_autoptr(CarnetResult) result = carnet_result_new ();
+      g_autoptr(CarnetSideEffect) side_effect = carnet_side_effect_new ();
+
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (appointment), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (all, g_object_ref (appointment));
+
+      carnet_result_set_name (result, "Hémoglobine");
+      carnet_result_set_value (result, 12.5 + i);
+      carnet_result_set_at (result, at);
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (result), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (all, g_object_ref (result));
+
+      carnet_side_effect_set_symptom (side_effect, "Nausées");
+      carnet_side_effect_set_severity (side_effect, i % 5);
+      carnet_side_effect_set_at (side_effect, at);
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (side_effect), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (all, g_object_ref (side_effect));
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CarnetRecord) question = NULL;
+      g_autoptr(CarnetTreatment) treatment = carnet_treatment_new ();
+      g_autoptr(GDate) start = g_date_new_dmy (1 + i, G_DATE_MARCH, 2026);
+
+      /* The questions are all written on the clock's instant. */
+      question = carnet_notebook_get (fixture->notebook, CARNET_RECORD_QUESTION,
+                                      add_question (fixture, "Is it normal?", 0), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (all, g_steal_pointer (&question));
+
+      carnet_treatment_set_name (treatment, "FEC");
+      carnet_treatment_set_kind (treatment, CARNET_TREATMENT_CHEMOTHERAPY);
+      carnet_treatment_set_start (treatment, start);
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (treatment), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (all, g_object_ref (treatment));
+    }
+
+  /* Two in the trash: not in the journal. */
+  for (guint i = 0; i < 2; i++)
+    {
+      CarnetRecord *record = g_ptr_array_index (all, 3 * i + 1);
+
+      carnet_notebook_trash (fixture->notebook, carnet_record_get_kind (record),
+                             carnet_record_get_id (record), &error);
+      g_assert_no_error (error);
+      g_ptr_array_remove_index (all, 3 * i + 1);
+    }
+
+  g_ptr_array_sort (all, journal_order);
+  return g_steal_pointer (&all);
+}
+
+static void
+assert_same_record (CarnetRecord *expected,
+                    CarnetRecord *record)
+{
+  g_assert_cmpint (carnet_record_get_kind (record), ==, carnet_record_get_kind (expected));
+  g_assert_cmpint (carnet_record_get_id (record), ==, carnet_record_get_id (expected));
+}
+
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) all = populate_journal (fixture);
+  g_autoptr(GPtrArray) walked = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  CarnetRecord *anchor = NULL;
+  guint side_effects = 0;
+
+  g_assert_cmpuint (carnet_notebook_count_live (fixture->notebook, CARNET_ALL_KINDS, &error), ==, all->len);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    side_effects += CARNET_IS_SIDE_EFFECT (g_ptr_array_index (all, i));
+  g_assert_cmpuint (carnet_notebook_count_live (fixture->notebook,
+                                                CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT), &error),
+                    ==, side_effects);
+
+  /* Page after page from the last record read: the whole journal, in order. */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = carnet_notebook_list_page (fixture->notebook, CARNET_ALL_KINDS,
+                                                             anchor, FALSE, 0, 7, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, <=, 7);
+      if (page->len == 0)
+        break;
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (walked, g_object_ref (g_ptr_array_index (page, i)));
+      anchor = g_ptr_array_index (walked, walked->len - 1);
+    }
+  g_assert_cmpuint (walked->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    assert_same_record (g_ptr_array_index (all, i), g_ptr_array_index (walked, i));
+
+  /* From the other end, and back from any record: the nearest first. */
+  for (guint i = 0; i < all->len; i += 5)
+    {
+      CarnetRecord *record = g_ptr_array_index (all, i);
+      g_autoptr(GPtrArray) newer = NULL;
+      g_autoptr(GPtrArray) older = NULL;
+
+      newer = carnet_notebook_list_page (fixture->notebook, CARNET_ALL_KINDS, record, TRUE, 0, 3, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (newer->len, ==, MIN (i, 3));
+      for (guint j = 0; j < newer->len; j++)
+        assert_same_record (g_ptr_array_index (all, i - 1 - j), g_ptr_array_index (newer, j));
+
+      older = carnet_notebook_list_page (fixture->notebook, CARNET_ALL_KINDS, NULL, FALSE, i, 2, &error);
+      g_assert_no_error (error);
+      assert_same_record (record, g_ptr_array_index (older, 0));
+
+      g_assert_cmpuint (carnet_notebook_count_newer (fixture->notebook, CARNET_ALL_KINDS, record, &error), ==, i);
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(GPtrArray) oldest = carnet_notebook_list_page (fixture->notebook, CARNET_ALL_KINDS,
+                                                             NULL, TRUE, 0, 1, &error);
+
+    g_assert_no_error (error);
+    assert_same_record (g_ptr_array_index (all, all->len - 1), g_ptr_array_index (oldest, 0));
+  }
+
+  /* One kind alone. */
+  {
+    g_autoptr(GPtrArray) page = carnet_notebook_list_page (fixture->notebook,
+                                                           CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT),
+                                                           NULL, FALSE, 0, 1000, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, side_effects);
+    for (guint i = 0; i < page->len; i++)
+      g_assert_true (CARNET_IS_SIDE_EFFECT (g_ptr_array_index (page, i)));
+  }
+}
+
+/* The counts follow the trash, whoever writes. */
+static void
+test_live_counts (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GError) error = NULL;
+  gint64 first = add_appointment (fixture, "Scanner", start, NULL);
+  guint kinds = CARNET_KIND_BIT (CARNET_RECORD_APPOINTMENT);
+  sqlite3 *db = NULL;
+
+  add_appointment (fixture, "IRM", start, NULL);
+  add_question (fixture, "Why?", first);
+  g_assert_cmpuint (carnet_notebook_count_live (fixture->notebook, kinds, &error), ==, 2);
+  g_assert_cmpuint (carnet_notebook_count_live (fixture->notebook, CARNET_ALL_KINDS, &error), ==, 3);
+
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_APPOINTMENT, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (carnet_notebook_count_live (fixture->notebook, kinds, &error), ==, 1);
+  carnet_notebook_restore (fixture->notebook, CARNET_RECORD_APPOINTMENT, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (carnet_notebook_count_live (fixture->notebook, kinds, &error), ==, 2);
+
+  /* Another program deleting a row (carnet-cli's file, an old Carnet). */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM appointments WHERE title = 'IRM'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpuint (carnet_notebook_count_live (fixture->notebook, kinds, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_questions (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 consultation = add_appointment (fixture, "Oncologue", start, NULL);
+  gint64 none = 0;
+  gint64 answered;
+
+  add_question (fixture, "Is it normal?", consultation);
+  add_question (fixture, "How long?", consultation);
+  add_question (fixture, "Can I travel?", 0);
+  answered = add_question (fixture, "Which dose?", consultation);
+  carnet_notebook_answer_question (fixture->notebook, answered, "2 mg", &error);
+  g_assert_no_error (error);
+
+  counts = carnet_notebook_count_open_questions (fixture->notebook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &consultation)), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &none)), ==, 1);
+}
+
+/* A test's row reads its newest report and two newest values; its history,
+ * every result of its names. */
+static void
+test_result_summaries (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) summary = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *both[] = { "CRP", "crp", NULL };
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GDateTime) at = paris_time (2026, 1 + i, 10, 8, 0);
+      g_autoptr(CarnetResult) result = carnet_result_new ();
+
+      carnet_result_set_name (result, i == 5 ? "crp" : "CRP");
+      if (i == 3)
+        carnet_result_set_text (result, "Hémolysé");
+      else
+        carnet_result_set_value (result, 1.0 + i);
+      carnet_result_set_at (result, at);
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (result), &error);
+      g_assert_no_error (error);
+      /* The oldest value goes to the trash. */
+      if (i == 0)
+        carnet_notebook_trash (fixture->notebook, CARNET_RECORD_RESULT,
+                               carnet_record_get_id (CARNET_RECORD (result)), &error);
+      g_assert_no_error (error);
+    }
+
+  names = carnet_notebook_list_result_names (fixture->notebook, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "CRP");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "crp");
+
+  /* CRP: values of February, March, May and the report of April. */
+  summary = carnet_notebook_summarize_results (fixture->notebook, "CRP", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->len, ==, 3);
+  g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (summary, 0)), ==, 5.0);
+  g_assert_cmpstr (carnet_result_get_text (g_ptr_array_index (summary, 1)), ==, "Hémolysé");
+  g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (summary, 2)), ==, 3.0);
+
+  history = carnet_notebook_list_results_named (fixture->notebook, both, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 5);
+  g_assert_cmpstr (carnet_result_get_name (g_ptr_array_index (history, 0)), ==, "crp");
+  g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (history, 4)), ==, 2.0);
+}
+
+/* A notebook of schema version 4, as the release before wrote it: the
+ * migration counts its records and keeps them. */
+static void
+test_migrate_from_v4 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carnet-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.carnet", NULL);
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  sqlite3 *db = NULL;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int version = 1; version <= 4; version++)
+    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (version), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO side_effects (symptom, severity, at_utc, tzid, created_utc, modified_utc)"
+                                 " VALUES ('Nausées', 2, 1790000000, 'Europe/Paris', 0, 0),"
+                                 " ('Fatigue', 1, 1790100000, 'Europe/Paris', 0, 0);"
+                                 "INSERT INTO side_effects (symptom, severity, at_utc, tzid, created_utc, modified_utc,"
+                                 " trashed_utc) VALUES ('Mucite', 3, 1790200000, 'Europe/Paris', 0, 0, 1790300000);"
+                                 "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+                                 " SELECT 'side-effect', id, at_utc, tzid, symptom, '' FROM side_effects"
+                                 " WHERE trashed_utc IS NULL;"
+                                 "PRAGMA application_id = 1131572852; PRAGMA user_version = 4;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, CARNET_SCHEMA_VERSION);
+  g_assert_cmpuint (carnet_notebook_count_live (notebook, CARNET_ALL_KINDS, &error), ==, 2);
+  g_assert_no_error (error);
+
+  page = carnet_notebook_list_page (notebook, CARNET_KIND_BIT (CARNET_RECORD_SIDE_EFFECT),
+                                    NULL, FALSE, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpstr (carnet_side_effect_get_symptom (g_ptr_array_index (page, 0)), ==, "Fatigue");
+
+  /* The search index is the version's own: a record in the trash leaves it. */
+  {
+    g_autoptr(GListModel) before = carnet_notebook_search (notebook, "nausees", 0, &error);
+    g_autoptr(GListModel) after = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (before), ==, 1);
+    carnet_notebook_trash (notebook, CARNET_RECORD_SIDE_EFFECT, 1, &error);
+    g_assert_no_error (error);
+    after = carnet_notebook_search (notebook, "nausees", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
+  }
+
+  g_clear_object (&notebook);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1091,6 +1436,11 @@ main (int   argc,
   ADD ("/core/notebook/second-connection-keeps-locks", test_second_connection_keeps_locks);
   ADD ("/core/notebook/default-reminders", test_default_reminders);
   ADD ("/core/notebook/busy", test_busy);
+  ADD ("/core/notebook/pages", test_pages);
+  ADD ("/core/notebook/live-counts", test_live_counts);
+  ADD ("/core/notebook/open-questions", test_open_questions);
+  ADD ("/core/notebook/result-summaries", test_result_summaries);
+  g_test_add_func ("/core/notebook/migrate-from-v4", test_migrate_from_v4);
 
 #undef ADD
 

@@ -2260,6 +2260,32 @@ carnet_notebook_add (CarnetNotebook  *self,
 }
 
 /**
+ * carnet_notebook_add_in_transaction:
+ * @record: a new record (id 0); it gets its id
+ *
+ * Validates @record and saves it inside the transaction the caller began with
+ * carnet_notebook_begin_write(), for bulk writers (the benchmarks' generator)
+ * that save many records in one transaction. Durable at the caller's commit.
+ */
+gboolean
+carnet_notebook_add_in_transaction (CarnetNotebook  *self,
+                                    CarnetRecord    *record,
+                                    GError         **error)
+{
+  g_assert (!sqlite3_get_autocommit (self->db));
+
+  if (!carnet_record_validate (record, error) ||
+      !check_record_links (self, record, error) ||
+      !insert_record (self, record, carnet_notebook_now_utc (self), error))
+    {
+      carnet_record_set_id (record, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * carnet_notebook_update:
  * @record: a record read from this notebook, changed
  *

@@ -39,6 +39,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.path.dirname(os.path.dirname(HERE))
 SESSION = os.path.join(SOURCE_ROOT, 'build-aux', 'session.sh')
 SLOW_QUERY_US = 4000
+# At most this long for bench-window's tour of one notebook.
+UI_TOUR_SECONDS = 300
 FTS5_INTERNAL = "'main'.'search_index_"
 MIB = 1024
 
@@ -206,13 +208,12 @@ class Bench:
         try:
             done = subprocess.run([self.program('tests', 'bench', 'bench-window'), notebook], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                  timeout=420)
+                                  timeout=UI_TOUR_SECONDS)
             if done.returncode != 0:
                 raise RuntimeError('bench-window exited with %d: %s' % (done.returncode, done.stderr[-2000:]))
+            r['ui-steps'] = self.slowest_step(done.stderr)
         except subprocess.TimeoutExpired:
             r['ui-timeout'] = True
-            self.notes.append('%d entries: bench-window did not finish its tour in 420 s; '
-                              'the statements are those run until then.' % size)
         step, statements = 'open the window', []
         with open(profile, encoding='utf-8', errors='replace') as f:
             for line in f:
@@ -225,6 +226,9 @@ class Bench:
                     continue
                 elif len(fields) == 3 and fields[0].isdigit() and fields[1].isdigit():
                     statements.append((int(fields[0]), fields[2], step, int(fields[1])))
+        if r.get('ui-timeout'):
+            self.notes.append('%d entries: bench-window did not finish its tour in %d s (it was at “%s”); '
+                              'the statements are those run until then.' % (size, UI_TOUR_SECONDS, step))
         if not statements:
             raise RuntimeError('no statement profiled at %d entries' % size)
         slowest = max(statements)
@@ -234,6 +238,14 @@ class Bench:
         r['query-slowest'] = slowest
         r['query-cpu-max'] = max(s[3] for s in statements) / 1000
         log('%d: %d statements, slowest %.1f ms (%s)' % (size, len(statements), slowest[0] / 1000, slowest[2]))
+
+    @staticmethod
+    def slowest_step(stderr):
+        """The step of the tour that took longest, settling included."""
+        marks = [(float(m.group(1)), m.group(2))
+                 for m in re.finditer(r'^bench-window: +([\d.]+) s (.*)$', stderr, re.M)]
+        steps = [(b[0] - a[0], a[1]) for a, b in zip(marks, marks[1:])]
+        return max(steps) if steps else None
 
     # The core's calls
 
@@ -326,6 +338,10 @@ class Bench:
                     + ['', '', '≤ 4 ms', verdict(None if slowest is None else slowest <= SLOW_QUERY_US / 1000)])
         rows.append(['slowest UI-path query, thread CPU time'] + [value(s, 'query-cpu-max', ms) for s in sizes]
                     + ['', '', '', '—'])
+        rows.append(['slowest step of the window tour (wall, settling included)']
+                    + [('%.1f s' % self.results[s]['ui-steps'][0] if self.results[s].get('ui-steps')
+                        else ('timeout' if self.results[s].get('ui-timeout') else '—')) for s in sizes]
+                    + ['', '', '', '—'])
         rows.append(['UI-path queries over 4 ms (of all run)']
                     + [('%d of %d' % (self.results[s]['query-slow'], self.results[s]['query-count'])
                         if 'query-slow' in self.results[s] else '—') for s in sizes]
@@ -352,10 +368,11 @@ class Bench:
                        verdict(None if rss is None or rss_empty is None else rss - rss_empty <= 20 * MIB)])
 
         wakeups = get(at, 'wakeups')
-        rows.append(['idle wake-ups of carnet --background in %d s' % self.args.idle_seconds]
-                    + [value(s, 'wakeups', str) for s in sizes]
-                    + ['', 'CPU %s ms' % value(at, 'idle-cpu', str), '0 at %s' % self.label(at),
-                       verdict(None if wakeups is None else wakeups == 0)])
+        if self.args.idle_seconds > 0:
+            rows.append(['idle wake-ups of carnet --background in %d s' % self.args.idle_seconds]
+                        + [value(s, 'wakeups', str) for s in sizes]
+                        + ['', 'CPU %s ms' % value(at, 'idle-cpu', str), '0 at %s' % self.label(at),
+                           verdict(None if wakeups is None else wakeups == 0)])
 
         header = ['metric'] + [self.label(s) for s in sizes] + ['baseline', 'ratio', 'target', 'verdict']
         lines = ['| ' + ' | '.join(header) + ' |', '|' + '|'.join('---' for _ in header) + '|']
@@ -371,6 +388,11 @@ class Bench:
             if slowest:
                 lines.append('Slowest statement at %s (step “%s”, %.1f ms): `%s`'
                              % (self.label(size), slowest[2], slowest[0] / 1000, self.shorten(slowest[1])))
+        for size in sizes:
+            slowest = self.results[size].get('ui-steps')
+            if slowest:
+                lines.append('Slowest step of the window tour at %s: “%s”, %.1f s.'
+                             % (self.label(size), slowest[1], slowest[0]))
         for note in self.notes:
             lines.append('Note: ' + note)
         return '\n'.join(lines) + '\n'

@@ -13,8 +13,8 @@
  * gives the same notebook.
  *
  * Records are saved through the core, so they are what the app would have
- * written, but many in one transaction (carnet_notebook_add_in_transaction):
- * 100 000 entries take seconds. Exit status as carnet-cli: 0 done, 1 the
+ * written, but all in one transaction (carnet_notebook_add_in_transaction):
+ * 100 000 entries take seconds, and a failure leaves the notebook as it was. Exit status as carnet-cli: 0 done, 1 the
  * notebook could not be written (or already holds records), 2 usage error.
  * On success it prints how many records of each kind it wrote.
  */
@@ -37,9 +37,6 @@
 
 #define YEARS_PAST 12
 #define DAYS_FUTURE 365
-/* Records per transaction: large enough to cost nothing, small enough to keep
- * the write-ahead log and the page cache modest. */
-#define BATCH 10000
 
 typedef struct
 {
@@ -238,7 +235,6 @@ typedef struct
   GRand          *rand;
   GTimeZone      *tz;
   GDateTime      *today;
-  guint           in_batch;
   guint           written[CARNET_N_RECORD_KINDS];
   GArray         *appointments;
   GArray         *treatments;
@@ -312,33 +308,10 @@ save (Populate  *p,
       gpointer   record,
       GError   **error)
 {
-  if (p->in_batch == 0 && !carnet_notebook_begin_write (p->notebook, error))
-    return FALSE;
-
   if (!carnet_notebook_add_in_transaction (p->notebook, CARNET_RECORD (record), error))
-    {
-      carnet_notebook_rollback (p->notebook);
-      return FALSE;
-    }
+    return FALSE;
 
   p->written[carnet_record_get_kind (CARNET_RECORD (record))]++;
-  if (++p->in_batch == BATCH)
-    {
-      p->in_batch = 0;
-      return carnet_notebook_commit (p->notebook, error);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-finish (Populate  *p,
-        GError   **error)
-{
-  if (p->in_batch > 0 && !carnet_notebook_commit (p->notebook, error))
-    return FALSE;
-
-  p->in_batch = 0;
   return TRUE;
 }
 
@@ -743,8 +716,9 @@ populate_clear (Populate *p)
  * first deletes the record's old words, which in an FTS5 table is a scan of
  * the whole index: quadratic over 100 000 new records. While the generator
  * writes, a temporary table of the same name, indexed on the record, takes
- * the words (SQLite looks in "temp" before "main"); then they go into the
- * real index in one statement, exactly as the core wrote them. */
+ * the words (SQLite looks in "temp" before "main"); then, in the same
+ * transaction, they go into the real index in one statement, exactly as the
+ * core wrote them. */
 static gboolean
 stage_search_index (CarnetNotebook  *notebook,
                     GError         **error)
@@ -770,18 +744,15 @@ unstage_search_index (CarnetNotebook  *notebook,
 {
   sqlite3 *db = carnet_notebook_get_db (notebook);
   int rc = sqlite3_exec (db,
-                         "BEGIN IMMEDIATE;"
                          "INSERT INTO main.search_index (kind, record_id, at_utc, tzid, title, body)"
                          "  SELECT kind, record_id, at_utc, tzid, title, body FROM temp.search_index"
                          "  ORDER BY rowid;"
-                         "COMMIT;"
                          "DROP TABLE temp.search_index;",
                          NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
       carnet_sqlite_set_error (error, db, rc);
-      carnet_notebook_rollback (notebook);
       return FALSE;
     }
 
@@ -875,7 +846,7 @@ main (int   argc,
       return 1;
     }
 
-  /* Many pages change in each transaction: keep them in memory until it commits. */
+  /* Every page changes in the one transaction: keep them in memory until it commits. */
   sqlite3_exec (carnet_notebook_get_db (notebook), "PRAGMA cache_size = -131072", NULL, NULL, NULL);
   if (!stage_search_index (notebook, &error))
     {
@@ -900,15 +871,23 @@ main (int   argc,
   p.appointments = g_array_new (FALSE, FALSE, sizeof (Planned));
   p.treatments = g_array_new (FALSE, FALSE, sizeof (Given));
 
+  if (!carnet_notebook_begin_write (notebook, &error))
+    {
+      g_printerr ("carnet-populate: %s\n", error->message);
+      populate_clear (&p);
+      return 1;
+    }
+
   if (!add_treatments (&p, counts[CARNET_RECORD_TREATMENT], &error) ||
       !add_appointments (&p, counts[CARNET_RECORD_APPOINTMENT], &error) ||
       !add_results (&p, counts[CARNET_RECORD_RESULT], &error) ||
       !add_side_effects (&p, counts[CARNET_RECORD_SIDE_EFFECT], &error) ||
       !add_questions (&p, counts[CARNET_RECORD_QUESTION], &error) ||
-      !finish (&p, &error) ||
-      !unstage_search_index (notebook, &error))
+      !unstage_search_index (notebook, &error) ||
+      !carnet_notebook_commit (notebook, &error))
     {
       g_printerr ("carnet-populate: %s\n", error->message);
+      carnet_notebook_rollback (notebook);
       populate_clear (&p);
       return 1;
     }

@@ -383,18 +383,19 @@ class Bench:
                      % (datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC'),
                         platform.node() or 'this machine', os.cpu_count() or 0, platform.platform(),
                         os.path.basename(self.build)))
+        lines.append('')
         for size in sizes:
             slowest = self.results[size].get('query-slowest')
             if slowest:
-                lines.append('Slowest statement at %s (step “%s”, %.1f ms): `%s`'
+                lines.append('- Slowest statement at %s (step “%s”, %.1f ms): `%s`'
                              % (self.label(size), slowest[2], slowest[0] / 1000, self.shorten(slowest[1])))
         for size in sizes:
             slowest = self.results[size].get('ui-steps')
             if slowest:
-                lines.append('Slowest step of the window tour at %s: “%s”, %.1f s.'
+                lines.append('- Slowest step of the window tour at %s: “%s”, %.1f s.'
                              % (self.label(size), slowest[1], slowest[0]))
         for note in self.notes:
-            lines.append('Note: ' + note)
+            lines.append('- Note: ' + note)
         return '\n'.join(lines) + '\n'
 
     @staticmethod

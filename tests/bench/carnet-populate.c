@@ -744,8 +744,8 @@ unstage_search_index (CarnetNotebook  *notebook,
 {
   sqlite3 *db = carnet_notebook_get_db (notebook);
   int rc = sqlite3_exec (db,
-                         "INSERT INTO main.search_index (kind, record_id, at_utc, tzid, title, body)"
-                         "  SELECT kind, record_id, at_utc, tzid, title, body FROM temp.search_index"
+                         "INSERT INTO main.search_index (rowid, kind, record_id, at_utc, tzid, title, body)"
+                         "  SELECT rowid, kind, record_id, at_utc, tzid, title, body FROM temp.search_index"
                          "  ORDER BY rowid;"
                          "DROP TABLE temp.search_index;",
                          NULL, NULL, NULL);

@@ -8,6 +8,7 @@
 import hashlib
 import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -87,6 +88,22 @@ class PopulateTestCase(unittest.TestCase):
         found = {h['id'] for h in hits if h['kind'] == 'side-effect' and h['title'] == 'Nausées'}
         self.assertTrue(nausea)
         self.assertEqual(found, nausea)
+
+    def test_search_index_keys(self):
+        # The rows are keyed by record as the core keys them: an edit
+        # replaces the record's words instead of adding a second entry.
+        copy = os.path.join(self.tmp.name, 'keys.carnet')
+        shutil.copyfile(self.notebook, copy)
+        side_effects = cli_json(copy, 'list', 'side-effects')
+        nausea = [s['id'] for s in side_effects if s['symptom'] == 'Nausées']
+        edited = run(CLI, '--notebook', copy, 'edit', 'side-effect', str(nausea[0]),
+                     '--symptom', 'Vertiges')
+        self.assertEqual(edited.returncode, 0, edited.stderr)
+        hits = cli_json(copy, 'search', 'nausees')
+        self.assertNotIn(nausea[0], {h['id'] for h in hits if h['kind'] == 'side-effect'})
+        hits = [h for h in cli_json(copy, 'search', 'vertiges')
+                if h['kind'] == 'side-effect' and h['id'] == nausea[0]]
+        self.assertEqual(len(hits), 1, hits)
 
     def test_same_seed_same_notebook(self):
         other = os.path.join(self.tmp.name, 'other.carnet')

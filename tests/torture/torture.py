@@ -514,6 +514,9 @@ class Torture:
             else:
                 killed_in_call = self.cli_round(round_no)
             self.stats['kills'] += 1
+            if self.stats['kills'] % 100 == 0:
+                print('# %d kills, %d s' % (self.stats['kills'], time.monotonic() - started))
+                sys.stdout.flush()
             try:
                 self.verify(round_no)
             except TortureFailure as e:

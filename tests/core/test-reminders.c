@@ -134,7 +134,8 @@ run_until (Fixture   *fixture,
         {
           g_autoptr(CarnetReminder) reminder = g_list_model_get_item (claimed, i);
           g_autofree char *key = carnet_reminder_dup_key (reminder);
-          g_autofree char *when = carnet_time_format_iso (carnet_clock_get_now (fixture->clock));
+          g_autoptr(GDateTime) now_time = carnet_clock_get_now (fixture->clock);
+          g_autofree char *when = carnet_time_format_iso (now_time);
 
           g_ptr_array_add (shown, g_strdup_printf ("%s %s %s", key,
                                                    carnet_enum_to_nick (CARNET_TYPE_REMINDER_STATE,

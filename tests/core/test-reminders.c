@@ -358,6 +358,35 @@ test_catch_up_with_cutoff (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (again), ==, 0);
 }
 
+/* A competing process: claims what is due and writes the keys to @fd.
+ * Returns its exit status, after freeing what it made (valgrind checks the
+ * child's leaks too). */
+static int
+claim_in_child (Fixture *fixture,
+                int      fd)
+{
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GListModel) claimed = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  notebook = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, fixture->clock, NULL);
+  if (notebook == NULL)
+    return 2;
+  claimed = carnet_notebook_claim_due_reminders (notebook, NULL);
+  if (claimed == NULL)
+    return 3;
+  for (guint i = 0; i < g_list_model_get_n_items (claimed); i++)
+    {
+      g_autoptr(CarnetReminder) reminder = g_list_model_get_item (claimed, i);
+      g_autofree char *key = carnet_reminder_dup_key (reminder);
+
+      g_string_append_printf (out, "%s\n", key);
+    }
+  if (write (fd, out->str, out->len) != (ssize_t)out->len)
+    return 4;
+  return 0;
+}
+
 /* Two processes decide at the same moment on the same notebook: every
  * reminder is shown by exactly one of them. */
 static void
@@ -384,27 +413,8 @@ test_two_processes_race (Fixture       *fixture,
       g_assert_cmpint (pids[p], >=, 0);
       if (pids[p] == 0)
         {
-          g_autoptr(CarnetNotebook) notebook = NULL;
-          g_autoptr(GListModel) claimed = NULL;
-          g_autoptr(GString) out = g_string_new (NULL);
-
           close (pipes[p][0]);
-          notebook = carnet_notebook_open (fixture->path, CARNET_OPEN_FLAGS_NONE, fixture->clock, NULL);
-          if (notebook == NULL)
-            _exit (2);
-          claimed = carnet_notebook_claim_due_reminders (notebook, NULL);
-          if (claimed == NULL)
-            _exit (3);
-          for (guint i = 0; i < g_list_model_get_n_items (claimed); i++)
-            {
-              g_autoptr(CarnetReminder) reminder = g_list_model_get_item (claimed, i);
-              g_autofree char *key = carnet_reminder_dup_key (reminder);
-
-              g_string_append_printf (out, "%s\n", key);
-            }
-          if (write (pipes[p][1], out->str, out->len) != (ssize_t)out->len)
-            _exit (4);
-          _exit (0);
+          _exit (claim_in_child (fixture, pipes[p][1]));
         }
       close (pipes[p][1]);
     }

@@ -33,6 +33,13 @@ ALLOWED = [
     ('src/core/carnet-notebook.c',
      r'exec_sql \(self, set_version, error\)',
      'runs the PRAGMA above'),
+    ('src/core/carnet-notebook-pages.c',
+     r'g_string_append_printf \(sql, "SELECT %d, id, %s FROM %s WHERE trashed_utc IS NULL"',
+     'table and column names from the fixed timelines[] table indexed by CarnetRecordKind, '
+     'and placeholder numbers; every value is bound'),
+    ('src/core/carnet-notebook-pages.c',
+     r'carnet_notebook_prepare \(self, sql, error\)',
+     'the interned text page_sql() builds as above'),
 ]
 
 SINKS = {
@@ -107,12 +114,39 @@ def call_arguments(text, open_paren):
         i = m.end()
 
 
+# Function-like macros whose body is string literals and their parameters:
+# name -> number of parameters. Filled by find_macros().
+TEXT_MACROS = {}
+
+
 def only_literals(expression, macros):
-    """String literals and macros made of them, side by side."""
+    """String literals, macros made of them, and text macros called with
+    string literals, side by side."""
+    expression = expand_text_macros(expression, macros)
+    if expression is None:
+        return False
     rest = re.sub(STRING, ' ', expression)
     words = rest.split()
     return bool(re.search(STRING, expression)) and all(w in macros for w in words) \
         or (len(words) == 1 and words[0] in macros and not re.search(STRING, expression))
+
+
+def expand_text_macros(expression, macros):
+    """@expression with each call of a text macro whose arguments are all
+    fixed text replaced by a literal; None if one has other arguments."""
+    while True:
+        m = None
+        for name in TEXT_MACROS:
+            m = re.search(r'\b%s\s*\(' % re.escape(name), expression)
+            if m:
+                break
+        if m is None:
+            return expression
+        args, end = call_arguments(expression, m.end() - 1)
+        if args is None or len(args) != TEXT_MACROS[name] or \
+                not all(only_literals(arg, macros) for arg in args):
+            return None
+        expression = expression[:m.start()] + ' "" ' + expression[end:]
 
 
 class Source:
@@ -133,6 +167,13 @@ def find_macros(sources):
         for m in re.finditer(r'^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+((?:[^\n\\]|\\\n|\\.)*)',
                              source.text, re.M):
             defines.append((m.group(1), m.group(2).replace('\\\n', ' ')))
+    for source in sources:
+        for m in re.finditer(r'^[ \t]*#[ \t]*define[ \t]+(\w+)\(([\w\s,]*)\)[ \t]+'
+                             r'((?:[^\n\\]|\\\n|\\.)*)', source.text, re.M):
+            params = [p.strip() for p in m.group(2).split(',') if p.strip()]
+            body = re.sub(STRING, ' ', m.group(3).replace('\\\n', ' '))
+            if re.search(STRING, m.group(3)) and all(w in params for w in body.split()):
+                TEXT_MACROS[m.group(1)] = len(params)
     changed = True
     while changed:
         changed = False
@@ -313,9 +354,11 @@ run (CarnetNotebook *self, const char *table)
 
 PLANTED_GOOD = r'''
 #define COLUMNS "id, name"
+#define COUNT_OF(table) "SELECT count(*) FROM " table
 static const char *purge_sql[] = {
   [0] = "DELETE FROM results WHERE trashed_utc < ?1",
   [1] = "DELETE FROM questions WHERE trashed_utc < ?1",
+  [2] = COUNT_OF ("results") ";" COUNT_OF ("questions"),
 };
 
 CarnetCachedStmt *
@@ -358,9 +401,12 @@ def main():
         print('ok 1 - SQL is fixed text with bound values, in %d files (%d allowed exceptions)'
               % (len(sources), len(problems)))
 
-    # Every allowed exception is still needed: the list does not rot.
+    # Every allowed exception of a file that is there is still needed: the
+    # list does not rot.
+    paths = [source.path for source in sources]
     unused = [entry for entry in ALLOWED
-              if not any(p[0].endswith(entry[0]) and re.search(entry[1], p[2]) for p in problems)]
+              if any(path.endswith(entry[0]) for path in paths) and
+              not any(p[0].endswith(entry[0]) and re.search(entry[1], p[2]) for p in problems)]
     if unused:
         status = 1
         print('not ok 2 - every allowed exception is used')

@@ -21,7 +21,8 @@
 # foreign_key_check, and the model: every acknowledged write is there with its
 # content, a write in flight is there whole or not at all, nothing appears
 # that no one wrote, an import is there entirely or not at all, each record
-# agrees with its search-index row, acknowledged reminder claims are in the
+# agrees with its search-index row (and with the live counts, where the
+# schema keeps them), acknowledged reminder claims are in the
 # reminder log, and every automatic backup file is a whole notebook.
 # Standard library only; prints TAP.
 
@@ -464,6 +465,16 @@ class Torture:
             expected[(kind, rid)] = title
         check(index == expected, 'search_index disagrees with the records: %s'
               % sorted(set(index.items()) ^ set(expected.items()))[:5])
+
+        # Where the schema keeps live counts by triggers (schema 5), they
+        # agree with the records: a trigger is part of its transaction.
+        if db.execute("SELECT 1 FROM sqlite_schema WHERE name = 'live_counts'").fetchone():
+            counts = dict(db.execute('SELECT kind, n FROM live_counts'))
+            for table, (kind, _, _) in KINDS.items():
+                n = db.execute('SELECT count(*) FROM %s WHERE trashed_utc IS NULL'
+                               % table).fetchone()[0]
+                check(counts.get(kind) == n, 'live_counts says %s %s, there are %d'
+                      % (counts.get(kind), kind, n))
 
         # Claimed reminders are in the log, once (the primary key).
         log = set(db.execute('SELECT appointment_id, occurrence_utc, offset FROM reminder_log'))

@@ -20,7 +20,7 @@ build_packages=(
 test_packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
   notification-daemon libatk-adaptor imagemagick poppler-utils python3-icalendar
-  locales sqlite3 clang libclang-rt-14-dev
+  locales sqlite3 clang libclang-rt-14-dev strace valgrind
 )
 
 what=${1:-build}

@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -222,6 +223,76 @@ remove_temp_files (const char *folder)
   g_remove (journal);
 }
 
+/* A backup's temporary file is locked (flock) for as long as its maker works
+ * on it; one that nobody holds was left by a program that died on the way (a
+ * crash, kill -9, power loss): the next daily backup removes it, with its
+ * journal, rather than keep for ever an unlisted copy of health data. The
+ * copies a restore makes are removed the same way once their program is gone:
+ * restores and daily backups are made by the app, one process, one after the
+ * other. */
+static int
+make_temp_file (char    *template,
+                GError **error)
+{
+  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_remove (template);
+        }
+      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
+                   _("Cannot write a backup: %s"), g_strerror (saved_errno));
+      return -1;
+    }
+
+  return fd;
+}
+
+static void
+remove_stale_temp_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (!g_str_has_prefix (name, TEMP_PREFIX) ||
+          g_str_has_suffix (name, "-journal") || g_str_has_suffix (name, "-wal") ||
+          g_str_has_suffix (name, "-shm"))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+          g_debug ("Removing %s, left by an interrupted backup", path);
+          g_remove (journal);
+          g_remove (wal);
+          g_remove (shm);
+          g_remove (path);
+        }
+      close (fd);
+    }
+}
+
 /* Copies the notebook @source into @path with the online backup API: into a
  * private temporary file first, renamed once complete, so a backup file is
  * always whole. */
@@ -237,16 +308,9 @@ copy_database (sqlite3     *source,
   int fd;
   int rc;
 
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
+  fd = make_temp_file (temp_path, error);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
-                   _("Cannot write a backup: %s"), g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
+    return FALSE;
 
   rc = sqlite3_open_v2 (temp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -278,6 +342,7 @@ copy_database (sqlite3     *source,
       g_prefix_error (error, _("Cannot write a backup: "));
       sqlite3_close_v2 (dest);
       remove_temp_files (temp_path);
+      close (fd);
       return FALSE;
     }
 
@@ -288,11 +353,13 @@ copy_database (sqlite3     *source,
       int saved_errno = errno;
 
       remove_temp_files (temp_path);
+      close (fd);
       g_set_error (error, CARNET_ERROR, CARNET_ERROR_IO,
                    _("Cannot write a backup: %s"), g_strerror (saved_errno));
       return FALSE;
     }
 
+  close (fd);
   sync_folder (folder);
   return TRUE;
 }
@@ -602,6 +669,7 @@ carnet_backup_run_daily (CarnetNotebook  *notebook,
 
   if (today == NULL)
     {
+      remove_stale_temp_files (folder);
       today = make_backup (notebook, folder, now, error);
       if (today == NULL)
         return NULL;

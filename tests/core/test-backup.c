@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <sqlite3.h>
@@ -928,6 +929,43 @@ count_files (const char *folder)
   return n;
 }
 
+/* A backup killed on its way (crash, kill -9) leaves its temporary file; the
+ * next backup removes it, but not the one another backup is making now. */
+static void
+test_auto_interrupted (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *folder = carnet_backup_dup_folder (fixture->notebook);
+  g_autofree char *left = g_build_filename (folder, ".backup-AAAAAA", NULL);
+  g_autofree char *left_journal = g_strconcat (left, "-journal", NULL);
+  g_autofree char *busy = g_build_filename (folder, ".backup-BBBBBB", NULL);
+  g_autoptr(CarnetBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  int busy_fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (left, "half a notebook", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (left_journal, "journal", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (busy, "being written", -1, &error);
+  g_assert_no_error (error);
+  busy_fd = g_open (busy, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  backup = carnet_backup_run_daily (fixture->notebook, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (left_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));
+
+  close (busy_fd);
+  g_remove (busy);
+}
+
 static void
 test_auto_daily (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -1465,6 +1503,8 @@ main (int   argc,
   g_test_add ("/core/backup/json/hostile", Fixture, NULL,
               fixture_set_up, test_json_hostile, fixture_tear_down);
   g_test_add_func ("/core/backup/json/fuzz-files", test_json_fuzz_files);
+  g_test_add ("/core/backup/auto/interrupted", Fixture, NULL,
+              fixture_set_up, test_auto_interrupted, fixture_tear_down);
   g_test_add ("/core/backup/auto/daily", Fixture, NULL,
               fixture_set_up, test_auto_daily, fixture_tear_down);
   g_test_add ("/core/backup/auto/rotation", Fixture, NULL,

@@ -154,6 +154,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *import_path = NULL;
   g_autofree char *podir = NULL;
   g_autoptr(GtkCssProvider) css = NULL;
   gboolean ok;
@@ -163,7 +164,8 @@ main (int   argc,
       g_print ("no X display (run the tests with build-aux/session.sh)\n");
       return 77;
     }
-  if (!g_find_program_in_path ("import"))
+  import_path = g_find_program_in_path ("import");
+  if (import_path == NULL)
     {
       g_print ("no `import` (ImageMagick): no screenshots\n");
       return 77;

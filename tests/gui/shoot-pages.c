@@ -318,6 +318,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *import_path = NULL;
   g_autofree char *podir = NULL;
   g_autoptr(GtkCssProvider) css = NULL;
   const char *outdir;
@@ -328,7 +329,8 @@ main (int   argc,
       g_print ("1..0 # SKIP no X display (run the tests with build-aux/test)\n");
       return 77;
     }
-  if (!g_find_program_in_path ("import"))
+  import_path = g_find_program_in_path ("import");
+  if (import_path == NULL)
     {
       g_print ("no `import` (ImageMagick): no screenshots\n");
       return 77;

@@ -407,6 +407,7 @@ test_autostart (void)
   g_autoptr(GKeyFile) entry = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exec = NULL;
+  g_autofree char *start_group = NULL;
 
   g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -419,7 +420,8 @@ test_autostart (void)
   g_assert_cmpstr (exec, ==, "'/opt/my apps/carnet' --background");
   g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP,
                                          G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, NULL));
-  g_assert_cmpstr (g_key_file_get_start_group (entry), ==, G_KEY_FILE_DESKTOP_GROUP);
+  start_group = g_key_file_get_start_group (entry);
+  g_assert_cmpstr (start_group, ==, G_KEY_FILE_DESKTOP_GROUP);
 
   /* Twice is harmless, both ways. */
   g_assert_true (carnet_autostart_set_enabled (TRUE, "carnet", &error));

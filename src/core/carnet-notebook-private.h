@@ -37,6 +37,9 @@ gboolean          carnet_notebook_begin_write   (CarnetNotebook    *self,
 gboolean          carnet_notebook_commit        (CarnetNotebook    *self,
                                                  GError           **error);
 void              carnet_notebook_rollback      (CarnetNotebook    *self);
+gboolean          carnet_notebook_add_in_transaction (CarnetNotebook *self,
+                                                      CarnetRecord   *record,
+                                                      GError        **error);
 gint64            carnet_notebook_now_utc       (CarnetNotebook    *self);
 sqlite3          *carnet_notebook_get_db        (CarnetNotebook    *self);
 CarnetRecord     *carnet_appointment_from_row   (sqlite3_stmt      *stmt);

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# tests/bench/idle-wakeups.sh BUILDDIR [SECONDS]: how often `carnet --background`
-# wakes up while nothing is due, and how much memory it holds.
+# tests/bench/idle-wakeups.sh BUILDDIR [SECONDS [NOTEBOOK]]: how often
+# `carnet --background` wakes up while nothing is due, and how much memory it holds.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Run inside build-aux/session.sh (it needs a display and a session bus). It
-# plans one appointment hours away, starts carnet --background, waits for it to
+# plans one appointment hours away (or works on a copy of NOTEBOOK, e.g. one
+# written by carnet-populate), starts carnet --background, waits for it to
 # settle, then counts the context switches of all its threads over SECONDS
 # (default 600), after 30 s of settling: each wake-up of a sleeping thread is one voluntary switch.
 set -euo pipefail
@@ -19,8 +20,12 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/resources
 # and this script's own files must not wake it.
 mkdir -m 0700 "$home/notebook"
 notebook=$home/notebook/n.carnet
-"$build/src/cli/carnet-cli" --notebook "$notebook" add appointment --title "Prise de sang" \
-  --kind blood-test --at "$(date -d '+5 hours' +%Y-%m-%dT%H:%M)" --remind 1h >/dev/null
+if [ -n "${3:-}" ]; then
+  cp "$3" "$notebook"
+else
+  "$build/src/cli/carnet-cli" --notebook "$notebook" add appointment --title "Prise de sang" \
+    --kind blood-test --at "$(date -d '+5 hours' +%Y-%m-%dT%H:%M)" --remind 1h >/dev/null
+fi
 "$build/src/app/carnet" --background --notebook "$notebook" >"$home/log" 2>&1 &
 pid=$!
 # Let start-up settle: GLib's worker threads leave after some idle seconds.

@@ -25,6 +25,9 @@
 
 /* How far ahead planned consultations get a group of their own. */
 #define PLANNED_DAYS 366
+/* How many past consultations show their questions at first, and how many
+ * more "Show Earlier Consultations" adds. */
+#define PAST_GROUPS 10
 
 typedef struct
 {
@@ -74,6 +77,11 @@ struct _CarnetQuestionsPage
   AdwEntryRow    *empty_entry;
   GtkBox         *groups_box;
   GtkWidget      *past_heading;
+  GtkWidget      *earlier_button;
+
+  /* How many past consultations are shown; whether there are more. */
+  guint           past_limit;
+  gboolean        more_past;
 
   /* The notebook the groups are of (weak): another one starts afresh. */
   CarnetNotebook *shown;
@@ -597,15 +605,16 @@ collect_groups (CarnetQuestionsPage  *self,
   g_autoptr(GHashTable) upcoming = NULL;
   g_autoptr(GHashTable) specs = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GHashTable) open_questions = NULL;
+  g_autoptr(GArray) wanted = NULL;
+  g_autoptr(GArray) past = NULL;
   GHashTableIter iter;
+  gpointer key;
   gpointer value;
   GroupSpec *next;
   gint64 next_id;
+  gint64 none = 0;
   guint n_items;
-
-  questions = carnet_notebook_list (carnet_page_get_notebook (CARNET_PAGE (self)), CARNET_RECORD_QUESTION, NULL, NULL, error);
-  if (questions == NULL)
-    return NULL;
 
   next_id = carnet_notebook_next_consultation (carnet_page_get_notebook (CARNET_PAGE (self)), error);
   if (next_id < 0)
@@ -631,6 +640,46 @@ collect_groups (CarnetQuestionsPage  *self,
 
       g_hash_table_insert (upcoming, g_memdup2 (&id, sizeof id), g_steal_pointer (&occurrence));
     }
+
+  /* The questions of the groups shown only: those waiting (for the next
+   * consultation, for one to come, or still open), and those of the latest
+   * past consultations. */
+  wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (wanted, none);
+  open_questions = carnet_notebook_count_open_questions (carnet_page_get_notebook (CARNET_PAGE (self)), error);
+  if (open_questions == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, open_questions);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (wanted, *(gint64 *) key);
+  g_hash_table_iter_init (&iter, upcoming);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (wanted, *(gint64 *) key);
+  /* The latest consultations with questions, of which those not to come. */
+  past = carnet_notebook_list_asked_consultations (carnet_page_get_notebook (CARNET_PAGE (self)),
+                                                   MIN (G_MAXUINT - 1 - g_hash_table_size (upcoming),
+                                                        self->past_limit) + 1 + g_hash_table_size (upcoming),
+                                                   error);
+  if (past == NULL)
+    return NULL;
+  self->more_past = FALSE;
+  for (guint i = 0, n_past = 0; i < past->len; i++)
+    {
+      gint64 id = g_array_index (past, gint64, i);
+
+      if (g_hash_table_contains (upcoming, &id))
+        continue;
+      if (n_past++ == self->past_limit)
+        {
+          self->more_past = TRUE;
+          break;
+        }
+      g_array_append_val (wanted, id);
+    }
+  questions = carnet_notebook_list_questions_of (carnet_page_get_notebook (CARNET_PAGE (self)),
+                                                 (const gint64 *) (gpointer) wanted->data, wanted->len, error);
+  if (questions == NULL)
+    return NULL;
 
   specs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) group_spec_free);
 
@@ -774,6 +823,9 @@ reload (CarnetQuestionsPage  *self,
       previous = group->widget;
     }
   gtk_widget_set_visible (self->past_heading, past_started);
+  if (gtk_widget_get_prev_sibling (self->earlier_button) != previous)
+    gtk_box_reorder_child_after (self->groups_box, self->earlier_button, previous);
+  gtk_widget_set_visible (self->earlier_button, self->more_past);
 
   gtk_stack_set_visible_child_name (self->stack, n_questions == 0 ? "empty" : "questions");
 
@@ -1006,12 +1058,37 @@ carnet_questions_page_show_record (CarnetPage       *page,
   QuestionGroup *group;
   QuestionRow *question_row;
 
-  if (kind != CARNET_RECORD_QUESTION || !find_question (self, id, &group, &question_row))
+  if (kind != CARNET_RECORD_QUESTION)
     return FALSE;
+
+  /* One of an earlier consultation than those shown: all of them shown. */
+  while (!find_question (self, id, &group, &question_row))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!self->more_past)
+        return FALSE;
+      self->past_limit = G_MAXUINT - 1;
+      if (!reload (self, &error))
+        {
+          carnet_page_report_error (page, error);
+          return FALSE;
+        }
+    }
 
   /* The focus on it: the view scrolls there. */
   gtk_widget_grab_focus (question_row->row);
   return TRUE;
+}
+
+static void
+on_earlier_button_clicked_cb (CarnetQuestionsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->past_limit += PAST_GROUPS;
+  if (!reload (self, &error))
+    carnet_page_report_error (CARNET_PAGE (self), error);
 }
 
 static void
@@ -1058,6 +1135,8 @@ carnet_questions_page_class_init (CarnetQuestionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, empty_entry);
   gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, past_heading);
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, earlier_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_earlier_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_empty_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
 
@@ -1078,6 +1157,7 @@ carnet_questions_page_init (CarnetQuestionsPage *self)
   adw_status_page_set_description (self->empty_page, state.description);
   gtk_label_set_text_with_mnemonic (self->empty_button_label, state.button);
 
+  self->past_limit = PAST_GROUPS;
   self->groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                         (GDestroyNotify) question_group_free);
   set_entry_title (self->empty_entry, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->empty_entry)));

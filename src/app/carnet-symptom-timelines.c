@@ -145,6 +145,8 @@ carnet_symptom_timelines_load (CarnetSymptomTimelines *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) timelines = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) from = NULL;
 
   g_return_val_if_fail (CARNET_IS_SYMPTOM_TIMELINES (self), 0);
 
@@ -154,7 +156,11 @@ carnet_symptom_timelines_load (CarnetSymptomTimelines *self)
   if (self->notebook == NULL)
     return 0;
 
-  timelines = carnet_notebook_chart_symptoms (self->notebook, NULL, NULL, &error);
+  /* The last months only: years of daily notes would be long to read, and
+   * too thin to see. */
+  now = carnet_clock_get_now (carnet_notebook_get_clock (self->notebook));
+  from = g_date_time_add_months (now, -CARNET_SYMPTOM_TIMELINES_MONTHS);
+  timelines = carnet_notebook_chart_symptoms (self->notebook, from, NULL, &error);
   if (timelines == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);

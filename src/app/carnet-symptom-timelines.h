@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define CARNET_TYPE_SYMPTOM_TIMELINES (carnet_symptom_timelines_get_type ())
 
+/* How many months back the timelines go. */
+#define CARNET_SYMPTOM_TIMELINES_MONTHS 12
+
 G_DECLARE_FINAL_TYPE (CarnetSymptomTimelines, carnet_symptom_timelines, CARNET, SYMPTOM_TIMELINES, GtkWidget)
 
 GtkWidget *carnet_symptom_timelines_new          (void);

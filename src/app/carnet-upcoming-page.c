@@ -1,10 +1,11 @@
 /* carnet-upcoming-page.c: what comes next, and what was missed
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The appointments of the coming year, each with a countdown, its reminders
- * and, for a consultation, the open questions waiting for it. Above them, the
- * ones that are over and were not marked done (their reminder may have fallen
- * due while Carnet was not running), each with a button to mark it done.
+ * The next appointments of the coming year (%CARNET_UPCOMING_ROWS at first,
+ * more on demand), each with a countdown, its reminders and, for a
+ * consultation, the open questions waiting for it. Above them, the ones that
+ * are over and were not marked done (their reminder may have fallen due while
+ * Carnet was not running), each with a button to mark it done.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -25,6 +26,10 @@ struct _CarnetUpcomingPage
   CarnetRecordList  *list;
   GtkWidget         *name_button;
   GtkWidget         *demo_button;
+  GtkWidget         *later_button;
+
+  /* How many coming occurrences are listed. */
+  guint              limit;
 
   GDateTime         *now;
   /* Item key → open questions waiting for that occurrence. */
@@ -53,6 +58,26 @@ is_over (CarnetOccurrence *occurrence,
     end = carnet_occurrence_get_start (occurrence);
 
   return g_date_time_compare (end, now) <= 0;
+}
+
+/* How many occurrences of @agenda are planned and still to come. */
+static guint
+count_coming (GListModel *agenda,
+              GDateTime  *now)
+{
+  guint n = g_list_model_get_n_items (agenda);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
+
+      if (carnet_occurrence_get_status (occurrence) == CARNET_STATUS_PLANNED &&
+          !is_over (occurrence, now))
+        count++;
+    }
+
+  return count;
 }
 
 static void
@@ -85,6 +110,7 @@ reload (CarnetUpcomingPage  *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *month = NULL;
   gboolean next_consultation_found = FALSE;
+  gboolean more = FALSE;
   const char *person;
   guint n;
 
@@ -99,6 +125,7 @@ reload (CarnetUpcomingPage  *self,
   gtk_widget_set_visible (self->demo_button, notebook != NULL && (person == NULL || *person == '\0'));
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_set_visible (self->later_button, FALSE);
   if (notebook == NULL)
     {
       carnet_record_list_update (self->list, items);
@@ -107,10 +134,21 @@ reload (CarnetUpcomingPage  *self,
     }
 
   from = g_date_time_add_days (self->now, -CARNET_REMINDER_CATCH_UP_DAYS);
-  until = g_date_time_add_days (self->now, CARNET_UPCOMING_DAYS);
+  /* The coming weeks first: they usually hold more than the page lists, and
+   * the whole year only when they do not. */
+  until = g_date_time_add_days (self->now, CARNET_UPCOMING_SOON_DAYS);
   agenda = carnet_notebook_agenda (notebook, from, until, error);
   if (agenda == NULL)
     return FALSE;
+  if (count_coming (agenda, self->now) <= self->limit)
+    {
+      g_clear_object (&agenda);
+      g_clear_pointer (&until, g_date_time_unref);
+      until = g_date_time_add_days (self->now, CARNET_UPCOMING_DAYS);
+      agenda = carnet_notebook_agenda (notebook, from, until, error);
+      if (agenda == NULL)
+        return FALSE;
+    }
   missed = carnet_notebook_list_missed_reminders (notebook, error);
   if (missed == NULL)
     return FALSE;
@@ -144,6 +182,12 @@ reload (CarnetUpcomingPage  *self,
       /* Done, cancelled or marked missed: nothing left to do about it. */
       if (carnet_occurrence_get_status (occurrence) != CARNET_STATUS_PLANNED)
         continue;
+
+      if (coming->len >= self->limit && !is_over (occurrence, self->now))
+        {
+          more = TRUE;
+          continue;
+        }
 
       key = occurrence_key (id, carnet_occurrence_get_start (occurrence));
       item = carnet_item_new (key, occurrence);
@@ -210,9 +254,22 @@ reload (CarnetUpcomingPage  *self,
     }
 
   carnet_record_list_update (self->list, items);
+  gtk_widget_set_visible (self->later_button, more);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
 
   return TRUE;
+}
+
+/* Callbacks */
+
+static void
+on_later_button_clicked_cb (CarnetUpcomingPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->limit += CARNET_UPCOMING_ROWS;
+  if (!reload (self, &error))
+    carnet_page_report_error (CARNET_PAGE (self), error);
 }
 
 /* Overrides */
@@ -240,18 +297,31 @@ carnet_upcoming_page_show_record (CarnetPage       *page,
   if (kind != CARNET_RECORD_APPOINTMENT)
     return FALSE;
 
-  /* The first occurrence of the appointment: the one missed, or the next. */
+  /* The first occurrence of the appointment: the one missed, or the next;
+   * one further than the page lists makes it list everything up to it. */
   prefix = g_strdup_printf ("occurrence:%" G_GINT64_FORMAT ":", id);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
+  for (;;)
     {
-      g_autoptr(CarnetItem) item = g_list_model_get_item (model, i);
+      g_autoptr(GError) error = NULL;
 
-      if (g_str_has_prefix (carnet_item_get_key (item), prefix))
-        return carnet_record_list_show (self->list, carnet_item_get_key (item));
+      n = g_list_model_get_n_items (model);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CarnetItem) item = g_list_model_get_item (model, i);
+
+          if (g_str_has_prefix (carnet_item_get_key (item), prefix))
+            return carnet_record_list_show (self->list, carnet_item_get_key (item));
+        }
+
+      if (!gtk_widget_get_visible (self->later_button))
+        return FALSE;
+      self->limit *= 2;
+      if (!reload (self, &error))
+        {
+          carnet_page_report_error (page, error);
+          return FALSE;
+        }
     }
-
-  return FALSE;
 }
 
 static void
@@ -294,6 +364,8 @@ carnet_upcoming_page_class_init (CarnetUpcomingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, list);
   gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, name_button);
   gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, later_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_later_button_clicked_cb);
 }
 
 static void
@@ -301,6 +373,7 @@ carnet_upcoming_page_init (CarnetUpcomingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->limit = CARNET_UPCOMING_ROWS;
   self->now = g_date_time_new_now_local ();
   self->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->missed_reminders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

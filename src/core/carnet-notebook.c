@@ -864,6 +864,16 @@ static const RowReader row_readers[] = {
   [CARNET_RECORD_TREATMENT] = treatment_from_row,
 };
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *) a;
+  gint64 ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
 /* Reads every row of @stmt into @store; FALSE with @error on failure. */
 static gboolean
 read_rows (CarnetNotebook    *self,
@@ -2663,6 +2673,113 @@ carnet_notebook_list (CarnetNotebook    *self,
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * carnet_notebook_list_questions_of:
+ * @appointment_ids: (array length=n_ids): consultations, 0 for "the next
+ *   consultation"
+ *
+ * The questions of some consultations only, as carnet_notebook_list() orders
+ * them: "the next consultation" first, then by consultation and position.
+ *
+ * Returns: (transfer full): a list of #CarnetQuestion, or %NULL with @error set
+ */
+GListModel *
+carnet_notebook_list_questions_of (CarnetNotebook  *self,
+                                   const gint64    *appointment_ids,
+                                   guint            n_ids,
+                                   GError         **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+  g_return_val_if_fail (appointment_ids != NULL || n_ids == 0, NULL);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (ids, appointment_ids, n_ids);
+  g_array_sort (ids, compare_ids);
+
+  store = g_list_store_new (CARNET_TYPE_QUESTION);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(CarnetCachedStmt) stmt = NULL;
+
+      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
+        continue;
+
+      if (id == 0)
+        stmt = carnet_notebook_prepare (self,
+                                        "SELECT " QUESTION_COLUMNS " FROM questions"
+                                        " WHERE appointment_id IS NULL AND trashed_utc IS NULL"
+                                        " ORDER BY position, id",
+                                        error);
+      else
+        stmt = carnet_notebook_prepare (self,
+                                        "SELECT " QUESTION_COLUMNS " FROM questions"
+                                        " WHERE appointment_id = ?1 AND trashed_utc IS NULL"
+                                        " ORDER BY position, id",
+                                        error);
+      if (stmt == NULL)
+        return NULL;
+      if (id != 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      if (!read_rows (self, stmt, CARNET_RECORD_QUESTION, store, error))
+        return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * carnet_notebook_list_asked_consultations:
+ * @limit: at most this many
+ *
+ * The appointments (out of the trash) with questions (out of the trash), the
+ * latest first: the past consultations and their questions, a few at a time.
+ *
+ * Returns: (transfer full) (element-type gint64): appointment ids, or %NULL
+ *   with @error set
+ */
+GArray *
+carnet_notebook_list_asked_consultations (CarnetNotebook  *self,
+                                          guint            limit,
+                                          GError         **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  int rc;
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+  /* Back from the latest appointment, each looked up in the questions'
+   * index, until there are enough: reading every consultation with
+   * questions to sort them would take longer. */
+  stmt = carnet_notebook_prepare (self,
+                                  "SELECT a.id FROM appointments a INDEXED BY appointments_live_start"
+                                  " WHERE a.trashed_utc IS NULL AND EXISTS (SELECT 1 FROM questions q"
+                                  "   WHERE q.appointment_id = a.id AND q.trashed_utc IS NULL)"
+                                  " ORDER BY a.start_utc DESC, a.id DESC LIMIT ?1",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      carnet_sqlite_set_error (error, self->db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
 }
 
 static int

@@ -87,6 +87,13 @@ GListModel     *carnet_notebook_list              (CarnetNotebook    *self,
                                                    GDateTime         *from,
                                                    GDateTime         *to,
                                                    GError           **error);
+GListModel     *carnet_notebook_list_questions_of (CarnetNotebook    *self,
+                                                   const gint64      *appointment_ids,
+                                                   guint              n_ids,
+                                                   GError           **error);
+GArray         *carnet_notebook_list_asked_consultations (CarnetNotebook *self,
+                                                          guint           limit,
+                                                          GError        **error);
 /* Appointment occurrences starting within [from, to), repeats expanded. */
 GListModel     *carnet_notebook_agenda            (CarnetNotebook    *self,
                                                    GDateTime         *from,

@@ -294,6 +294,54 @@ test_upcoming_questions (Fixture       *fixture,
 }
 
 static void
+test_upcoming_later (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) first = g_date_time_new (paris, 2026, 12, 1, 9, 0, 0);
+  g_autoptr(GDateTime) past = g_date_time_new (paris, 2026, 11, 20, 8, 0, 0);
+  CarnetUpcomingPage *page;
+  GtkWidget *later;
+  gint64 last_id = 0;
+  guint n = CARNET_UPCOMING_ROWS + 12;
+
+  /* One a day, well into the coming year. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_add_days (first, 3 * i);
+      g_autofree char *title = g_strdup_printf ("Appointment %u", i);
+
+      last_id = add_appointment (fixture, title, start, CARNET_APPOINTMENT_CONSULTATION);
+    }
+  add_appointment (fixture, "Chest scanner", past, CARNET_APPOINTMENT_IMAGING);
+
+  /* The missed one, then the next ones only, with a button for the later ones. */
+  page = show_page (fixture, carnet_upcoming_page_new ());
+  later = find_child (GTK_WIDGET (page), "later_button");
+  g_assert_cmpuint (n_rows (page), ==, 1 + CARNET_UPCOMING_ROWS);
+  g_assert_cmpuint (find_row (page, "Chest scanner"), ==, 0);
+  g_assert_cmpuint (find_row (page, "Appointment 0"), ==, 1);
+  g_assert_cmpuint (find_row (page, "Appointment 29"), ==, CARNET_UPCOMING_ROWS);
+  g_assert_cmpuint (find_row (page, "Appointment 30"), ==, G_MAXUINT);
+  g_assert_true (gtk_widget_get_visible (later));
+
+  /* The button lists the later ones, and goes when nothing is left. */
+  g_signal_emit_by_name (later, "clicked");
+  g_assert_cmpuint (n_rows (page), ==, 1 + n);
+  g_assert_cmpuint (find_row (page, "Appointment 30"), ==, 1 + CARNET_UPCOMING_ROWS);
+  g_assert_false (gtk_widget_get_visible (later));
+
+  /* Asked to show one further than it lists, the page lists up to it. */
+  gtk_window_destroy (fixture->window);
+  drain ();
+  g_assert_finalize_object (fixture->window);
+  fixture->window = NULL;
+  page = show_page (fixture, carnet_upcoming_page_new ());
+  g_assert_cmpuint (n_rows (page), ==, 1 + CARNET_UPCOMING_ROWS);
+  g_assert_true (carnet_page_show_record (CARNET_PAGE (page), CARNET_RECORD_APPOINTMENT, last_id));
+  g_assert_cmpuint (n_rows (page), ==, 1 + n);
+}
+
+static void
 test_upcoming_empty (Fixture       *fixture,
                      gconstpointer  user_data)
 {
@@ -568,6 +616,7 @@ main (int   argc,
 
   ADD ("/gui/pages/upcoming", test_upcoming);
   ADD ("/gui/pages/upcoming-questions", test_upcoming_questions);
+  ADD ("/gui/pages/upcoming-later", test_upcoming_later);
   ADD ("/gui/pages/upcoming-empty", test_upcoming_empty);
   ADD ("/gui/pages/journal", test_journal);
   ADD ("/gui/pages/journal-empty", test_journal_empty);

@@ -1029,6 +1029,65 @@ test_narrow_french (Fixture       *fixture,
   setlocale (LC_ALL, saved);
 }
 
+/* Years of answered questions: the page reads the open ones and the latest
+ * past consultations', and shows earlier ones on demand. (Widgets for every
+ * question would make a big notebook's page slow to build, not only to read.) */
+static void
+test_many_answered (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  GtkWidget *earlier;
+  gint64 oldest_id;
+  gint64 next_id;
+
+  oldest_id = add_consultation (fixture, "First consultation", -900, CARNET_STATUS_DONE);
+  add_question (fixture, "Still open?", oldest_id, CARNET_AUTHOR_PATIENT, NULL);
+  next_id = add_consultation (fixture, "Oncology consultation", 16, CARNET_STATUS_PLANNED);
+  add_question (fixture, "Can I go back to swimming?", next_id, CARNET_AUTHOR_PATIENT, NULL);
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Consultation %u", i);
+      gint64 id = add_consultation (fixture, title, -800 + 30 * (int) i, CARNET_STATUS_DONE);
+
+      for (guint j = 0; j < 4; j++)
+        {
+          g_autofree char *text = g_strdup_printf ("Question %u.%u", i, j);
+
+          add_question (fixture, text, id, CARNET_AUTHOR_PATIENT, "Answered.");
+        }
+    }
+  show_page (fixture, 800, 600);
+  earlier = find_child (GTK_WIDGET (fixture->page), "earlier_button");
+
+  /* The next consultation, the ten latest past ones, and the old one with a
+   * question still open. */
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 1 + 10 + 1);
+  g_assert_cmpstr (group_title (groups->pdata[0]), ==, "Oncology consultation");
+  g_assert_nonnull (find_row (fixture, "Can I go back to swimming?"));
+  g_assert_nonnull (find_row (fixture, "Still open?"));
+  g_assert_nonnull (find_row (fixture, "Question 24.3"));
+  g_assert_nonnull (find_row (fixture, "Question 15.0"));
+  g_assert_null (find_row (fixture, "Question 14.0"));
+  g_assert_true (gtk_widget_get_visible (earlier));
+
+  /* Ten more at a time, until none is left. */
+  click (GTK_BUTTON (earlier));
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 1 + 20 + 1);
+  g_assert_nonnull (find_row (fixture, "Question 5.0"));
+  g_assert_true (gtk_widget_get_visible (earlier));
+  click (GTK_BUTTON (earlier));
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 1 + 25 + 1);
+  g_assert_nonnull (find_row (fixture, "Question 0.0"));
+  g_assert_false (gtk_widget_get_visible (earlier));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1056,6 +1115,7 @@ main (int   argc,
   ADD ("/gui/questions-page/carry-forward", test_carry_forward);
   ADD ("/gui/questions-page/answer-and-menu", test_answer_and_menu);
   ADD ("/gui/questions-page/show-record", test_show_record);
+  ADD ("/gui/questions-page/many-answered", test_many_answered);
   ADD ("/gui/questions-page/narrow", test_narrow);
   ADD ("/gui/questions-page/narrow-french", test_narrow_french);
 

@@ -50,6 +50,21 @@ run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Lets frames go by until @widget is on screen and at least @height tall: an
+ * expander's revealer takes longer under the sanitizers or on a loaded
+ * machine. Gives up after 20 s; the caller's assertions then say what is wrong. */
+static void
+run_until_shown (GtkWidget *widget,
+                 int        height)
+{
+  for (guint i = 0; i < 400; i++)
+    {
+      if (gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) >= height)
+        return;
+      run_for (50);
+    }
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -227,6 +242,7 @@ test_results_chart (Fixture       *fixture,
   g_assert_cmpuint (charts->len, ==, 1);
   chart = g_ptr_array_index (charts, 0);
   view = carnet_result_chart_get_view (chart);
+  run_until_shown (GTK_WIDGET (view), 150);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >=, 150);
 
@@ -352,6 +368,7 @@ test_side_effect_timelines (Fixture       *fixture,
 
       g_assert_nonnull (description);
       g_assert_false (g_str_has_prefix (description, "Rash of long ago"));
+      run_until_shown (GTK_WIDGET (view), 21);
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >, 20);
       if (g_str_has_prefix (description, "Nausea: "))
         nausea = view;

@@ -299,13 +299,15 @@ main (int   argc,
   g_autoptr(GtkCssProvider) css = NULL;
   const char *outdir;
   gboolean ok;
+  g_autofree char *import_path = NULL;
 
   if (g_getenv ("DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no X display (run the tests with build-aux/test)\n");
       return 77;
     }
-  if (!g_find_program_in_path ("import"))
+  import_path = g_find_program_in_path ("import");
+  if (import_path == NULL)
     {
       g_print ("no `import` (ImageMagick): no screenshots\n");
       return 77;

@@ -415,11 +415,12 @@ shoot_language (const char *outdir,
 static int
 shoot (const char *outdir)
 {
+  g_autofree char *import_path = g_find_program_in_path ("import");
   g_autoptr(GtkCssProvider) css = NULL;
   g_autofree char *podir = NULL;
   gboolean ok;
 
-  if (!g_find_program_in_path ("import"))
+  if (import_path == NULL)
     {
       g_print ("no `import` (ImageMagick): no screenshots\n");
       return 77;

@@ -5,6 +5,13 @@
  * their words come from the page's describe function (pure functions of
  * carnet-row-text.c) when they are bound. Activating a row opens the record's
  * editor through the `record.edit` action.
+ *
+ * A list shown for the first time (with its window, or its page) has at
+ * first only the rows that can fit on a screen: in GTK 4.8 a list view makes
+ * a row for each of up to 200 items around its anchor, on screen or not, and
+ * laying out their labels is most of what the window's first frame costs.
+ * The others come once that frame is drawn (through a GtkSliceListModel
+ * between the items and the selection).
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -27,7 +34,12 @@ struct _CarnetRecordList
   GListStore          *store;
   /* What the list shows: the store, or a model of the page's. */
   GListModel          *model;
+  /* The model, cut to what fits on a screen until the window's first frame. */
+  GtkSliceListModel   *slice;
   GtkSingleSelection  *selection;
+  GdkFrameClock       *frame_clock;
+  gulong               after_paint_id;
+  guint                show_all_id;
   CarnetDescribeFunc   describe;
   gpointer             describe_data;
 };
@@ -88,7 +100,86 @@ update_store (CarnetRecordList *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
+/* The smallest a row can be (a title and a line under it, at the smallest
+ * text size), to count the rows that can fill a screen. */
+#define ROW_MIN_HEIGHT 56
+
+static void
+stop_waiting_for_frame (CarnetRecordList *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+      g_clear_object (&self->frame_clock);
+    }
+  g_clear_handle_id (&self->show_all_id, g_source_remove);
+}
+
+static void
+show_all_rows (CarnetRecordList *self)
+{
+  stop_waiting_for_frame (self);
+  if (gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+/* How many rows can be on screen at once in @self's window. */
+static guint
+count_screen_rows (CarnetRecordList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0;
+  int height = 0;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkWindow *window = GTK_WINDOW (root);
+
+      /* GTK 4.8 wants both. */
+      gtk_window_get_default_size (window, &width, &height);
+      if (gtk_window_is_maximized (window) || gtk_window_is_fullscreen (window) || height <= 0)
+        {
+          GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+          guint n = g_list_model_get_n_items (monitors);
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+              GdkRectangle geometry;
+
+              gdk_monitor_get_geometry (monitor, &geometry);
+              height = MAX (height, geometry.height);
+            }
+        }
+    }
+  if (height <= 0)
+    return G_MAXUINT;
+
+  return height / ROW_MIN_HEIGHT + 2;
+}
+
 /* Callbacks */
+
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  CarnetRecordList *self = user_data;
+
+  self->show_all_id = 0;
+  show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock    *frame_clock,
+                   CarnetRecordList *self)
+{
+  /* Once the frame is out, not while it is being finished. */
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  if (self->show_all_id == 0)
+    self->show_all_id = g_idle_add (show_all_rows_cb, self);
+}
 
 static void
 on_item_notify_cb (CarnetItem  *item,
@@ -166,15 +257,54 @@ on_model_items_changed_cb (GListModel       *model,
 /* Overrides */
 
 static void
+carnet_record_list_root (GtkWidget *widget)
+{
+  CarnetRecordList *self = CARNET_RECORD_LIST (widget);
+
+  GTK_WIDGET_CLASS (carnet_record_list_parent_class)->root (widget);
+
+  /* In a window, before it is shown: what fits on a screen for its first
+   * frame, the rest once that frame is drawn (see realize). */
+  if (!gtk_widget_get_realized (widget))
+    gtk_slice_list_model_set_size (self->slice, count_screen_rows (self));
+}
+
+static void
+carnet_record_list_realize (GtkWidget *widget)
+{
+  CarnetRecordList *self = CARNET_RECORD_LIST (widget);
+
+  GTK_WIDGET_CLASS (carnet_record_list_parent_class)->realize (widget);
+
+  if (gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+
+  stop_waiting_for_frame (self);
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_id = g_signal_connect (self->frame_clock, "after-paint",
+                                           G_CALLBACK (on_after_paint_cb), self);
+}
+
+static void
+carnet_record_list_unrealize (GtkWidget *widget)
+{
+  stop_waiting_for_frame (CARNET_RECORD_LIST (widget));
+
+  GTK_WIDGET_CLASS (carnet_record_list_parent_class)->unrealize (widget);
+}
+
+static void
 carnet_record_list_dispose (GObject *object)
 {
   CarnetRecordList *self = CARNET_RECORD_LIST (object);
 
+  stop_waiting_for_frame (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARNET_TYPE_RECORD_LIST);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed_cb, self);
   g_clear_object (&self->model);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (carnet_record_list_parent_class)->dispose (object);
@@ -226,6 +356,10 @@ carnet_record_list_class_init (CarnetRecordListClass *klass)
   object_class->get_property = carnet_record_list_get_property;
   object_class->set_property = carnet_record_list_set_property;
 
+  widget_class->root = carnet_record_list_root;
+  widget_class->realize = carnet_record_list_realize;
+  widget_class->unrealize = carnet_record_list_unrealize;
+
   /**
    * CarnetRecordList:label:
    *
@@ -253,7 +387,8 @@ carnet_record_list_init (CarnetRecordList *self)
 
   self->store = g_list_store_new (CARNET_TYPE_ITEM);
   self->model = g_object_ref (G_LIST_MODEL (self->store));
-  self->selection = gtk_single_selection_new (g_object_ref (self->model));
+  self->slice = gtk_slice_list_model_new (g_object_ref (self->model), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -342,7 +477,7 @@ carnet_record_list_set_model (CarnetRecordList *self,
 
   g_signal_handlers_disconnect_by_func (self->model, on_model_items_changed_cb, self);
   g_set_object (&self->model, model);
-  gtk_single_selection_set_model (self->selection, model);
+  gtk_slice_list_model_set_model (self->slice, model);
   /* After the selection's handler: the list view has taken the change. */
   if (model != G_LIST_MODEL (self->store))
     g_signal_connect (model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
@@ -435,6 +570,8 @@ carnet_record_list_show_position (CarnetRecordList *self,
   if (item == NULL)
     return;
 
+  if (position >= gtk_slice_list_model_get_size (self->slice))
+    show_all_rows (self);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 

@@ -669,10 +669,11 @@ carnet_window_class_init (CarnetWindowClass *klass)
 static void
 carnet_window_init (CarnetWindow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
+  /* The size first: the lists count the rows that fit when they are built. */
   self->settings = g_settings_new (APP_ID);
   load_window_size (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   carnet_record_actions_install (GTK_WIDGET (self), self->toast_overlay);
   carnet_exchange_actions_install (GTK_WIDGET (self), self->toast_overlay);

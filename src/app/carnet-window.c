@@ -22,6 +22,7 @@
 #include "carnet-format.h"
 #include "carnet-journal-page.h"
 #include "carnet-page.h"
+#include "carnet-page-slot.h"
 #include "carnet-questions-page.h"
 #include "carnet-record-actions.h"
 #include "carnet-results-page.h"
@@ -116,14 +117,21 @@ show_toast (CarnetWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
+/* The page called @name in the switcher, made now if it was not yet. */
 static GtkWidget *
 find_page (CarnetWindow *self,
            const char   *name)
 {
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (CARNET_IS_PAGE_SLOT (child))
+    return GTK_WIDGET (carnet_page_slot_get_page (CARNET_PAGE_SLOT (child)));
+
+  return child;
 }
 
-/* Every page, shown in the switcher or not. */
+/* Every page, shown in the switcher (their slots: most are not made until
+ * shown) or not. */
 static GPtrArray *
 list_pages (CarnetWindow *self)
 {
@@ -131,7 +139,7 @@ list_pages (CarnetWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
-      GtkWidget *page = find_page (self, page_names[i]);
+      GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, page_names[i]);
 
       if (page != NULL)
         g_ptr_array_add (pages, page);
@@ -260,8 +268,15 @@ check_day (CarnetWindow *self)
 
   pages = list_pages (self);
   for (guint i = 0; i < pages->len; i++)
-    if (CARNET_IS_PAGE (pages->pdata[i]))
-      carnet_page_queue_reload (pages->pdata[i]);
+    {
+      gpointer page = pages->pdata[i];
+
+      /* A page not made yet reads the notebook when it is. */
+      if (CARNET_IS_PAGE_SLOT (page))
+        page = carnet_page_slot_peek_page (page);
+      if (CARNET_IS_PAGE (page))
+        carnet_page_queue_reload (page);
+    }
 }
 
 static void
@@ -617,6 +632,9 @@ carnet_window_class_init (CarnetWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Registered, for the slots' page types; their classes are made with
+   * their first page. */
+  g_type_ensure (CARNET_TYPE_PAGE_SLOT);
   g_type_ensure (CARNET_TYPE_UPCOMING_PAGE);
   g_type_ensure (CARNET_TYPE_JOURNAL_PAGE);
   g_type_ensure (CARNET_TYPE_RESULTS_PAGE);

@@ -13,6 +13,7 @@
 
 #include "carnet.h"
 #include "carnet-page.h"
+#include "carnet-page-slot.h"
 #include "carnet-record-list.h"
 #include "carnet-search-page.h"
 #include "carnet-window.h"
@@ -348,16 +349,23 @@ test_pages (Fixture       *fixture,
     {
       AdwViewStackPage *page = adw_view_stack_get_page (view_stack,
                                                         adw_view_stack_get_child_by_name (view_stack, names[i]));
-      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GtkWidget *slot = adw_view_stack_page_get_child (page);
+      GtkWidget *child;
 
       g_assert_nonnull (adw_view_stack_page_get_title (page));
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+      g_assert_true (CARNET_IS_PAGE_SLOT (slot));
+      /* Only the page on screen is built with the window. */
+      if (i > 0)
+        g_assert_null (carnet_page_slot_peek_page (CARNET_PAGE_SLOT (slot)));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]));
       drain ();
       g_assert_cmpstr (visible_view (window), ==, names[i]);
-      /* Shown, the page has read the notebook. */
-      if (CARNET_IS_PAGE (child))
-        g_assert_cmpuint (count_rows (find_child (child, "list")), >, 0);
+      /* Shown, the page is made and has read the notebook. */
+      child = GTK_WIDGET (carnet_page_slot_peek_page (CARNET_PAGE_SLOT (slot)));
+      g_assert_true (CARNET_IS_PAGE (child));
+      g_assert_true (carnet_page_get_notebook (CARNET_PAGE (child)) == fixture->notebook);
+      g_assert_cmpuint (count_rows (find_child (child, "list")), >, 0);
     }
 
   destroy_window (window);

@@ -7,6 +7,9 @@
 #   - process start to first painted frame of `carnet --notebook N` with
 #     CARNET_QUIT_AFTER_FIRST_FRAME=1, against tests/bench/empty-window, the two
 #     run in turn (median of --runs, after one run of each to warm the caches);
+#     and, at the largest size, the instructions each executes to its first
+#     frame under valgrind's callgrind (with a notebook without entries too):
+#     a count that other work on the machine does not change;
 #   - every SQL statement run while tests/bench/bench-window drives the real
 #     window through each page, three searches, the editors and the trash
 #     (CARNET_PROFILE_QUERIES): the slowest, and how many took over 4 ms;
@@ -63,6 +66,8 @@ def parse_args():
     parser.add_argument('--cache', help='where the generated notebooks are kept '
                         '(default BUILDDIR/tests/bench/notebooks)')
     parser.add_argument('--output', help='also write the table (Markdown) to this file')
+    parser.add_argument('--no-instructions', action='store_true',
+                        help='do not count the instructions to the first frame (callgrind)')
     return parser.parse_args()
 
 
@@ -151,6 +156,36 @@ class Bench:
         r['start'] = statistics.median(carnets)
         r['start-empty'] = statistics.median(empties)
         log('%d: start %.0f ms, empty window %.0f ms' % (size, r['start'], r['start-empty']))
+
+    def instructions(self, argv):
+        """Instructions @argv executes up to its first frame, under callgrind."""
+        out = os.path.join(self.tmp, 'callgrind.out')
+        env = dict(self.env, CARNET_QUIT_AFTER_FIRST_FRAME='1')
+        done = subprocess.run(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out] + argv,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              timeout=600)
+        if done.returncode != 0:
+            raise RuntimeError('%s under callgrind exited with %d' % (argv[0], done.returncode))
+        with open(out) as f:
+            for line in f:
+                if line.startswith('totals:'):
+                    return int(line.split()[1])
+        raise RuntimeError('no totals in the callgrind output of %s' % argv[0])
+
+    def start_instructions(self, size, notebook):
+        if self.args.no_instructions or size != self.sizes[-1] or shutil.which('valgrind') is None:
+            return
+        carnet = self.program('src', 'app', 'carnet')
+        empty_notebook = os.path.join(tempfile.mkdtemp(prefix='n0-', dir=self.tmp), 'notebook.carnet')
+        # Made, with its day's backup, before it is counted.
+        self.timed_run([carnet, '--notebook', empty_notebook])
+        r = self.results[size]
+        r['instructions'] = self.instructions([carnet, '--notebook', notebook])
+        r['instructions-empty'] = self.instructions([self.program('tests', 'bench', 'empty-window')])
+        r['instructions-no-entries'] = self.instructions([carnet, '--notebook', empty_notebook])
+        log('%d: %.0f M instructions to the first frame, empty window %.0f M, no entries %.0f M'
+            % (size, r['instructions'] / 1e6, r['instructions-empty'] / 1e6,
+               r['instructions-no-entries'] / 1e6))
 
     # Memory
 
@@ -282,7 +317,8 @@ class Bench:
     def run(self):
         for size in self.sizes:
             notebook = self.notebook(size)
-            for measure in (self.start_up, self.memory, self.ui_queries, self.core):
+            for measure in (self.start_up, self.start_instructions, self.memory, self.ui_queries,
+                            self.core):
                 try:
                     measure(size, notebook)
                 except (RuntimeError, subprocess.SubprocessError, OSError) as e:
@@ -332,6 +368,13 @@ class Bench:
                     + [value(largest, 'start-empty', ms) + ' empty window',
                        '%.2f×' % ratio if ratio else '—', '≤ 1.25× at %s' % self.label(largest),
                        verdict(None if ratio is None else ratio <= 1.25)])
+
+        instructions, instructions_empty = get(largest, 'instructions'), get(largest, 'instructions-empty')
+        if instructions and instructions_empty:
+            rows.append(['instructions to the first frame (callgrind)']
+                        + ['%.0f M' % (instructions / 1e6) if s == largest else '—' for s in sizes]
+                        + ['%.0f M empty window' % (instructions_empty / 1e6),
+                           '%.2f×' % (instructions / instructions_empty), '', '—'])
 
         slowest = get(largest, 'query-max')
         rows.append(['slowest UI-path query'] + [value(s, 'query-max', ms) for s in sizes]
@@ -389,6 +432,10 @@ class Bench:
             if slowest:
                 lines.append('- Slowest statement at %s (step “%s”, %.1f ms): `%s`'
                              % (self.label(size), slowest[2], slowest[0] / 1000, self.shorten(slowest[1])))
+        no_entries = get(largest, 'instructions-no-entries')
+        if no_entries and instructions_empty:
+            lines.append('- Instructions to the first frame with a notebook without entries: %.0f M '
+                         '(%.2f× the empty window).' % (no_entries / 1e6, no_entries / instructions_empty))
         for size in sizes:
             slowest = self.results[size].get('ui-steps')
             if slowest:

@@ -285,6 +285,12 @@ static const char *migrations[] = {
   "    WHEN 'side-effect' THEN 2 WHEN 'question' THEN 3 ELSE 4 END,"
   "    kind, record_id, at_utc, tzid, title, body FROM search_rows;"
   "DROP TABLE search_rows;",
+
+  /* 6: the timelines find the side effects of their window by when they
+   * end, so a symptom that started before the window and still runs in it
+   * is found without reading the years before. */
+  "CREATE INDEX side_effects_live_end ON side_effects"
+  "  (coalesce (until_utc, at_utc), at_utc) WHERE trashed_utc IS NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CARNET_SCHEMA_VERSION);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarnetNotebook, carnet_notebook, CARNET, NOTEBOOK, GObject)
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CARNET_SCHEMA_VERSION 5
+#define CARNET_SCHEMA_VERSION 6
 /* PRAGMA application_id of Carnet notebooks: "Crnt". */
 #define CARNET_APPLICATION_ID 0x43726e74
 /* Trashed records are kept this long, then purged. */

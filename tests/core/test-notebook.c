@@ -1405,6 +1405,62 @@ test_migrate_from_v4 (void)
   remove_tree (dir);
 }
 
+/* A notebook of schema version 5: the migration indexes the side effects by
+ * their end, and the timelines still find a symptom that started long before
+ * their window and runs into it. */
+static void
+test_migrate_from_v5 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carnet-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.carnet", NULL);
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timelines = NULL;
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (1790000000);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int version = 1; version <= 5; version++)
+    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (version), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO side_effects (symptom, severity, at_utc, until_utc, tzid,"
+                                 " created_utc, modified_utc)"
+                                 " VALUES ('Neuropathie', 2, 1700000000, 1790500000, 'Europe/Paris', 0, 0),"
+                                 " ('Mucite', 3, 1780000000, 1785000000, 'Europe/Paris', 0, 0),"
+                                 " ('Fatigue', 1, 1790100000, NULL, 'Europe/Paris', 0, 0);"
+                                 "PRAGMA application_id = 1131572852; PRAGMA user_version = 5;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, CARNET_SCHEMA_VERSION);
+  g_assert_cmpuint (carnet_notebook_count_live (notebook, CARNET_ALL_KINDS, &error), ==, 3);
+  g_assert_no_error (error);
+
+  timelines = carnet_notebook_chart_symptoms (notebook, from, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timelines->len, ==, 2);
+  g_clear_object (&notebook);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema"
+                                       " WHERE type = 'index' AND name = 'side_effects_live_end'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1441,6 +1497,7 @@ main (int   argc,
   ADD ("/core/notebook/open-questions", test_open_questions);
   ADD ("/core/notebook/result-summaries", test_result_summaries);
   g_test_add_func ("/core/notebook/migrate-from-v4", test_migrate_from_v4);
+  g_test_add_func ("/core/notebook/migrate-from-v5", test_migrate_from_v5);
 
 #undef ADD
 

@@ -1,10 +1,10 @@
 /* carnet-notebook-charts.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The charts' queries. A test's values come by name through the
- * results_name (name, at_utc) index, a few columns of them, not whole
- * records; symptoms are read once for all their timelines, by when they
- * end.
+ * The charts' queries. A test's values come by name from the
+ * results_live_values index, which holds the few columns a chart shows, not
+ * from whole records; symptoms are read once for all their timelines, by
+ * when they end.
  */
 #define G_LOG_DOMAIN "carnet-core"
 
@@ -137,7 +137,9 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
 {
   g_autoptr(GArray) periods = NULL;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (CarnetChartPoint));
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
+  /* Each unit once: the same one or two come back on every row. */
+  g_autoptr(GHashTable) spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CarnetChartSeries) series = NULL;
   const char *unit = NULL;
   gint64 latest = G_MININT64;
@@ -152,6 +154,7 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
       g_autoptr(CarnetCachedStmt) stmt = NULL;
       int rc;
 
+      /* All from the results_live_values index (schema version 6). */
       stmt = carnet_notebook_prepare (self,
                                       "SELECT at_utc, value, low, high, unit FROM results"
                                       " WHERE name = ?3 AND at_utc >= ?1 AND at_utc < ?2"
@@ -167,6 +170,7 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
         {
           CarnetChartPoint point = { 0 };
           const char *row_unit = (const char *) sqlite3_column_text (stmt, 4);
+          char *spelling;
 
           point.at = sqlite3_column_int64 (stmt, 0);
           point.value = sqlite3_column_double (stmt, 1);
@@ -175,7 +179,15 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
           if (!isfinite (point.value))
             continue;
           g_array_append_val (points, point);
-          g_ptr_array_add (units, g_strdup (row_unit != NULL ? row_unit : ""));
+          if (row_unit == NULL)
+            row_unit = "";
+          spelling = g_hash_table_lookup (spellings, row_unit);
+          if (spelling == NULL)
+            {
+              spelling = g_strdup (row_unit);
+              g_hash_table_add (spellings, spelling);
+            }
+          g_ptr_array_add (units, spelling);
           if (point.at >= latest)
             {
               latest = point.at;

@@ -1406,8 +1406,9 @@ test_migrate_from_v4 (void)
 }
 
 /* A notebook of schema version 5: the migration indexes the side effects by
- * their end, and the timelines still find a symptom that started long before
- * their window and runs into it. */
+ * their end and the values of the results; the timelines still find a
+ * symptom that started long before their window and runs into it, a chart
+ * the values out of the trash. */
 static void
 test_migrate_from_v5 (void)
 {
@@ -1417,6 +1418,8 @@ test_migrate_from_v5 (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) timelines = NULL;
   g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (1790000000);
+  g_autoptr(CarnetChartSeries) series = NULL;
+  const char *names[] = { "CRP", NULL };
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
   int fd;
@@ -1434,6 +1437,12 @@ test_migrate_from_v5 (void)
                                  " VALUES ('Neuropathie', 2, 1700000000, 1790500000, 'Europe/Paris', 0, 0),"
                                  " ('Mucite', 3, 1780000000, 1785000000, 'Europe/Paris', 0, 0),"
                                  " ('Fatigue', 1, 1790100000, NULL, 'Europe/Paris', 0, 0);"
+                                 "INSERT INTO results (name, value, text, unit, at_utc, tzid, created_utc,"
+                                 " modified_utc, trashed_utc)"
+                                 " VALUES ('CRP', 4.0, NULL, 'mg/L', 1790000000, 'Europe/Paris', 0, 0, NULL),"
+                                 " ('CRP', NULL, 'hémolysé', NULL, 1790100000, 'Europe/Paris', 0, 0, NULL),"
+                                 " ('CRP', 9.0, NULL, 'mg/L', 1790200000, 'Europe/Paris', 0, 0, 1790300000),"
+                                 " ('CRP', 2.5, NULL, 'mg/L', 1790400000, 'Europe/Paris', 0, 0, NULL);"
                                  "PRAGMA application_id = 1131572852; PRAGMA user_version = 5;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -1441,20 +1450,27 @@ test_migrate_from_v5 (void)
   notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, CARNET_SCHEMA_VERSION);
-  g_assert_cmpuint (carnet_notebook_count_live (notebook, CARNET_ALL_KINDS, &error), ==, 3);
+  g_assert_cmpuint (carnet_notebook_count_live (notebook, CARNET_ALL_KINDS, &error), ==, 6);
   g_assert_no_error (error);
 
   timelines = carnet_notebook_chart_symptoms (notebook, from, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (timelines->len, ==, 2);
+
+  /* The chart's values: neither the text one nor the one in the trash. */
+  series = carnet_notebook_chart_values (notebook, names, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->points->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (series->points, CarnetChartPoint, 1).value, ==, 2.5);
+  g_assert_cmpstr (series->unit, ==, "mg/L");
   g_clear_object (&notebook);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema"
-                                       " WHERE type = 'index' AND name = 'side_effects_live_end'",
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                       " AND name IN ('side_effects_live_end', 'results_live_values')",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 

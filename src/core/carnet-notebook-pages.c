@@ -16,6 +16,13 @@
 #include "carnet-result.h"
 #include "carnet-time.h"
 
+/* A result's key in its test's history. */
+typedef struct
+{
+  gint64 id;
+  gint64 at;
+} ResultKey;
+
 /* Each kind's timeline, in the journal's order: the instant, then the id. */
 static const struct
 {
@@ -329,8 +336,8 @@ carnet_notebook_count_open_questions (CarnetNotebook  *self,
   return g_steal_pointer (&counts);
 }
 
-/* The ids of @name's results out of the trash, newest first: its values or
- * its reports (@reports), at most @limit (-1: all). */
+/* The keys of @name's results out of the trash (ResultKey), newest first:
+ * its values or its reports (@reports), at most @limit (-1: all). */
 static gboolean
 read_result_ids (CarnetNotebook  *self,
                  const char      *name,
@@ -344,7 +351,7 @@ read_result_ids (CarnetNotebook  *self,
 
   /* (value IS NULL) = ?2 as the index results_live_name has it. */
   stmt = carnet_notebook_prepare (self,
-                                  "SELECT id FROM results WHERE trashed_utc IS NULL"
+                                  "SELECT id, at_utc FROM results WHERE trashed_utc IS NULL"
                                   " AND name = ?1 AND (value IS NULL) = ?2"
                                   " ORDER BY at_utc DESC, id DESC LIMIT ?3",
                                   error);
@@ -356,9 +363,9 @@ read_result_ids (CarnetNotebook  *self,
   sqlite3_bind_int64 (stmt, 3, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      ResultKey key = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
 
-      g_array_append_val (ids, id);
+      g_array_append_val (ids, key);
     }
   if (rc != SQLITE_DONE)
     {
@@ -384,6 +391,18 @@ compare_newest_result_first (gconstpointer a,
   return id_b < id_a ? -1 : id_b > id_a ? 1 : 0;
 }
 
+static int
+compare_newest_key_first (gconstpointer a,
+                          gconstpointer b)
+{
+  const ResultKey *x = a;
+  const ResultKey *y = b;
+
+  if (x->at != y->at)
+    return y->at < x->at ? -1 : 1;
+  return y->id < x->id ? -1 : y->id > x->id ? 1 : 0;
+}
+
 static gboolean
 append_results (CarnetNotebook  *self,
                 GArray          *ids,
@@ -393,7 +412,7 @@ append_results (CarnetNotebook  *self,
   for (guint i = 0; i < ids->len; i++)
     {
       CarnetRecord *record = carnet_notebook_get (self, CARNET_RECORD_RESULT,
-                                                  g_array_index (ids, gint64, i), error);
+                                                  g_array_index (ids, ResultKey, i).id, error);
 
       if (record == NULL)
         return FALSE;
@@ -460,7 +479,7 @@ carnet_notebook_summarize_results (CarnetNotebook  *self,
                                    const char      *name,
                                    GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (ResultKey));
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
@@ -478,8 +497,11 @@ carnet_notebook_summarize_results (CarnetNotebook  *self,
 /**
  * carnet_notebook_list_results_named:
  * @names: (array zero-terminated=1): result names, as stored
+ * @limit: at most how many to read; G_MAXUINT for all
  *
- * The whole history of a test that goes by @names.
+ * The history of a test that goes by @names, from the newest: the keys of
+ * at most @limit results of each name and kind come through the
+ * results_live_name index, and only the @limit newest of them are read.
  *
  * Returns: (transfer full) (element-type CarnetResult): the results out of
  *   the trash with one of @names, newest first
@@ -487,24 +509,29 @@ carnet_notebook_summarize_results (CarnetNotebook  *self,
 GPtrArray *
 carnet_notebook_list_results_named (CarnetNotebook     *self,
                                     const char * const *names,
+                                    guint               limit,
                                     GError            **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (ResultKey));
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 each = limit == G_MAXUINT ? -1 : (gint64) limit;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
   g_return_val_if_fail (names != NULL, NULL);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (!read_result_ids (self, names[i], TRUE, -1, ids, error) ||
-          !read_result_ids (self, names[i], FALSE, -1, ids, error))
+      if (!read_result_ids (self, names[i], TRUE, each, ids, error) ||
+          !read_result_ids (self, names[i], FALSE, each, ids, error))
         return NULL;
     }
+
+  g_array_sort (ids, compare_newest_key_first);
+  if (ids->len > limit)
+    g_array_set_size (ids, limit);
 
   if (!append_results (self, ids, results, error))
     return NULL;
 
-  g_ptr_array_sort (results, compare_newest_result_first);
   return g_steal_pointer (&results);
 }

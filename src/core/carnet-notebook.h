@@ -195,6 +195,7 @@ GPtrArray      *carnet_notebook_summarize_results (CarnetNotebook    *self,
                                                    GError           **error);
 GPtrArray      *carnet_notebook_list_results_named (CarnetNotebook     *self,
                                                     const char * const *names,
+                                                    guint               limit,
                                                     GError            **error);
 
 /* Search (carnet-notebook-search.c) */

@@ -1335,11 +1335,24 @@ test_result_summaries (Fixture       *fixture,
   g_assert_cmpstr (carnet_result_get_text (g_ptr_array_index (summary, 1)), ==, "Hémolysé");
   g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (summary, 2)), ==, 3.0);
 
-  history = carnet_notebook_list_results_named (fixture->notebook, both, &error);
+  history = carnet_notebook_list_results_named (fixture->notebook, both, G_MAXUINT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 5);
   g_assert_cmpstr (carnet_result_get_name (g_ptr_array_index (history, 0)), ==, "crp");
   g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (history, 4)), ==, 2.0);
+
+  /* The newest first, a page at a time, both names and kinds together. */
+  for (guint limit = 0; limit <= 6; limit++)
+    {
+      g_autoptr(GPtrArray) page = carnet_notebook_list_results_named (fixture->notebook, both,
+                                                                      limit, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, MIN (limit, history->len));
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpint (carnet_record_get_id (g_ptr_array_index (page, i)), ==,
+                         carnet_record_get_id (g_ptr_array_index (history, i)));
+    }
 }
 
 /* A notebook of schema version 4, as the release before wrote it: the

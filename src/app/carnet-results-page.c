@@ -306,7 +306,7 @@ result_group_sync_history (ResultGroup *group,
   /* The same rows, not owned: a copy would free them too. */
   g_autoptr(GPtrArray) before = g_ptr_array_sized_new (old->len);
   gboolean any_new = FALSE;
-  guint k = 0;
+  guint kept = 0;
 
   g_ptr_array_extend (before, old, NULL, NULL);
   group->history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_row_free);
@@ -348,23 +348,25 @@ result_group_sync_history (ResultGroup *group,
       adw_expander_row_remove (group->row, history->row);
     }
 
-  /* Nothing new, and the rows that stay in the same order: done. */
-  if (!any_new)
+  /* The rows that stay where they are, from the first: the expander keeps
+   * its rows in the order they were added. */
+  for (guint i = 0; i < before->len; i++)
     {
-      gboolean same_order = TRUE;
-
-      for (guint i = 0; i < before->len && same_order; i++)
-        {
-          if (g_ptr_array_find (old, g_ptr_array_index (before, i), NULL))
-            continue;
-          same_order = g_ptr_array_index (before, i) == g_ptr_array_index (group->history, k++);
-        }
-      if (same_order)
-        return;
+      if (g_ptr_array_find (old, g_ptr_array_index (before, i), NULL))
+        continue;
+      if (kept == group->history->len ||
+          g_ptr_array_index (before, i) != g_ptr_array_index (group->history, kept))
+        break;
+      kept++;
     }
 
-  /* The expander only appends: put them all back in order. */
-  for (guint i = 0; i < group->history->len; i++)
+  /* Nothing new, and the rows that stay in the same order: done. */
+  if (!any_new && kept == group->history->len)
+    return;
+
+  /* The expander only appends: put the rest back in order (only the new
+   * ones when older results were added at the end). */
+  for (guint i = kept; i < group->history->len; i++)
     {
       HistoryRow *history = g_ptr_array_index (group->history, i);
 
@@ -373,7 +375,7 @@ result_group_sync_history (ResultGroup *group,
     }
   if (group->older_row != NULL && gtk_widget_get_parent (group->older_row) != NULL)
     adw_expander_row_remove (group->row, group->older_row);
-  for (guint i = 0; i < group->history->len; i++)
+  for (guint i = kept; i < group->history->len; i++)
     {
       HistoryRow *history = g_ptr_array_index (group->history, i);
 

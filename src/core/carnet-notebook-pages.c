@@ -82,18 +82,18 @@ page_sql (guint    kinds,
 }
 
 /* Binds each kind's bound: the rows of the journal after (or, @newer, before)
- * @anchor. Within a kind, the rows are ordered by (instant, id); the kinds
- * before the anchor's on its instant come before it in the journal. */
+ * @anchor (%NULL: from an end). Within a kind, the rows are ordered by
+ * (instant, id); the kinds before the anchor's on its instant come before it
+ * in the journal. */
 static void
-bind_bounds (sqlite3_stmt *stmt,
-             guint         kinds,
-             CarnetRecord *anchor,
-             gboolean      newer)
+bind_key_bounds (sqlite3_stmt          *stmt,
+                 guint                  kinds,
+                 const CarnetRecordKey *anchor,
+                 gboolean               newer)
 {
-  GDateTime *date = anchor != NULL ? carnet_record_get_date (anchor) : NULL;
-  gint64 at = date != NULL ? g_date_time_to_unix (date) : 0;
-  CarnetRecordKind anchor_kind = anchor != NULL ? carnet_record_get_kind (anchor) : 0;
-  gint64 anchor_id = anchor != NULL ? carnet_record_get_id (anchor) : 0;
+  gint64 at = anchor != NULL ? anchor->at : 0;
+  CarnetRecordKind anchor_kind = anchor != NULL ? anchor->kind : 0;
+  gint64 anchor_id = anchor != NULL ? anchor->id : 0;
 
   for (CarnetRecordKind kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
     {
@@ -103,7 +103,7 @@ bind_bounds (sqlite3_stmt *stmt,
       if ((kinds & CARNET_KIND_BIT (kind)) == 0)
         continue;
 
-      if (date == NULL)
+      if (anchor == NULL)
         {
           /* From the very start (or end) of the journal. */
           bound_at = newer ? G_MININT64 : G_MAXINT64;
@@ -125,6 +125,72 @@ bind_bounds (sqlite3_stmt *stmt,
       sqlite3_bind_int64 (stmt, 2 * kind + 1, bound_at);
       sqlite3_bind_int64 (stmt, 2 * kind + 2, bound_id);
     }
+}
+
+static void
+bind_bounds (sqlite3_stmt *stmt,
+             guint         kinds,
+             CarnetRecord *anchor,
+             gboolean      newer)
+{
+  GDateTime *date = anchor != NULL ? carnet_record_get_date (anchor) : NULL;
+  CarnetRecordKey key = { 0 };
+
+  if (date != NULL)
+    {
+      key.kind = carnet_record_get_kind (anchor);
+      key.id = carnet_record_get_id (anchor);
+      key.at = g_date_time_to_unix (date);
+    }
+  bind_key_bounds (stmt, kinds, date != NULL ? &key : NULL, newer);
+}
+
+/* The keys of a page of the journal, read by @stmt. */
+static gboolean
+read_keys (CarnetNotebook  *self,
+           sqlite3_stmt    *stmt,
+           GArray          *keys,
+           GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CarnetRecordKey key;
+
+      key.kind = (CarnetRecordKind) sqlite3_column_int (stmt, 0);
+      key.id = sqlite3_column_int64 (stmt, 1);
+      key.at = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (keys, key);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Each record of @keys, by its primary key. */
+static GPtrArray *
+get_records (CarnetNotebook  *self,
+             GArray          *keys,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_full (keys->len, g_object_unref);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const CarnetRecordKey *key = &g_array_index (keys, CarnetRecordKey, i);
+      CarnetRecord *record = carnet_notebook_get (self, key->kind, key->id, error);
+
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (records, record);
+    }
+
+  return g_steal_pointer (&records);
 }
 
 /**
@@ -199,11 +265,9 @@ carnet_notebook_list_page (CarnetNotebook  *self,
                            guint            limit,
                            GError         **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GArray) keys = NULL;
   const char *sql;
   g_autoptr(CarnetCachedStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
   g_return_val_if_fail (kinds != 0 && (kinds & ~CARNET_ALL_KINDS) == 0, NULL);
@@ -221,32 +285,81 @@ carnet_notebook_list_page (CarnetNotebook  *self,
 
   /* The keys first, then each record by its primary key: the page's
    * statement stays one merge of index ranges whatever the kinds' columns. */
-  keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64) * 2, MIN (limit, 256));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-
-      g_array_append_val (keys, key);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
-      return NULL;
-    }
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (CarnetRecordKey), MIN (limit, 256));
+  if (!read_keys (self, stmt, keys, error))
+    return NULL;
   g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
-  records = g_ptr_array_new_full (keys->len, g_object_unref);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      gint64 *key = &g_array_index (keys, gint64, 2 * i);
-      CarnetRecord *record = carnet_notebook_get (self, (CarnetRecordKind) key[0], key[1], error);
+  return get_records (self, keys, error);
+}
 
-      if (record == NULL)
-        return NULL;
-      g_ptr_array_add (records, record);
-    }
+/**
+ * carnet_notebook_list_keys:
+ * @kinds: CARNET_KIND_BIT()s of the kinds to read
+ * @after: (nullable): the key to read from (excluded); %NULL for the newest
+ * @offset: how many records to skip first
+ * @limit: at most how many to read
+ * @keys: (element-type CarnetRecordKey): where to append them
+ *
+ * The keys of the journal of @kinds after @after, in the journal's order
+ * (see carnet_notebook_list_page()), without reading the records.
+ *
+ * Returns: %FALSE with @error set when the notebook could not be read
+ */
+gboolean
+carnet_notebook_list_keys (CarnetNotebook         *self,
+                           guint                   kinds,
+                           const CarnetRecordKey  *after,
+                           guint                   offset,
+                           guint                   limit,
+                           GArray                 *keys,
+                           GError                **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
 
-  return g_steal_pointer (&records);
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
+  g_return_val_if_fail (kinds != 0 && (kinds & ~CARNET_ALL_KINDS) == 0, FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
+
+  stmt = carnet_notebook_prepare (self, page_sql (kinds, FALSE, FALSE), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_key_bounds (stmt, kinds, after, FALSE);
+  sqlite3_bind_int64 (stmt, 11, limit);
+  sqlite3_bind_int64 (stmt, 12, offset);
+
+  return read_keys (self, stmt, keys, error);
+}
+
+/**
+ * carnet_notebook_list_page_after_key:
+ * @kinds: CARNET_KIND_BIT()s of the kinds to read
+ * @after: the key of a record to read from (excluded)
+ * @offset: how many records to skip first
+ * @limit: at most how many to read
+ *
+ * As carnet_notebook_list_page() towards the oldest, from a key.
+ *
+ * Returns: (transfer full) (element-type CarnetRecord): the records
+ */
+GPtrArray *
+carnet_notebook_list_page_after_key (CarnetNotebook         *self,
+                                     guint                   kinds,
+                                     const CarnetRecordKey  *after,
+                                     guint                   offset,
+                                     guint                   limit,
+                                     GError                **error)
+{
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (CarnetRecordKey), MIN (limit, 256));
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+  g_return_val_if_fail (after != NULL, NULL);
+
+  if (!carnet_notebook_list_keys (self, kinds, after, offset, limit, keys, error))
+    return NULL;
+
+  return get_records (self, keys, error);
 }
 
 /**

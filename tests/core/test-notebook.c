@@ -1233,6 +1233,57 @@ test_pages (Fixture       *fixture,
   }
 }
 
+/* The journal's keys alone, a few at a time, and a page read from any of
+ * them: the same order as the records, ties of instants and kinds included. */
+static void
+test_page_keys (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) all = populate_journal (fixture);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (CarnetRecordKey));
+  g_autoptr(GError) error = NULL;
+
+  for (;;)
+    {
+      guint before = keys->len;
+      const CarnetRecordKey *last = before > 0 ? &g_array_index (keys, CarnetRecordKey, before - 1) : NULL;
+      CarnetRecordKey after;
+
+      if (last != NULL)
+        after = *last;
+      g_assert_true (carnet_notebook_list_keys (fixture->notebook, CARNET_ALL_KINDS,
+                                                last != NULL ? &after : NULL, 0, 4, keys, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (keys->len - before, <=, 4);
+      if (keys->len == before)
+        break;
+    }
+  g_assert_cmpuint (keys->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const CarnetRecordKey *key = &g_array_index (keys, CarnetRecordKey, i);
+
+      g_assert_cmpint (key->kind, ==, carnet_record_get_kind (g_ptr_array_index (all, i)));
+      g_assert_cmpint (key->id, ==, carnet_record_get_id (g_ptr_array_index (all, i)));
+    }
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      for (guint offset = 0; offset < 3; offset++)
+        {
+          g_autoptr(GPtrArray) page = NULL;
+
+          page = carnet_notebook_list_page_after_key (fixture->notebook, CARNET_ALL_KINDS,
+                                                      &g_array_index (keys, CarnetRecordKey, i),
+                                                      offset, 2, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (page->len, ==, MIN (2, all->len - MIN (all->len, i + 1 + offset)));
+          for (guint j = 0; j < page->len; j++)
+            assert_same_record (g_ptr_array_index (all, i + 1 + offset + j), g_ptr_array_index (page, j));
+        }
+    }
+}
+
 /* The counts follow the trash, whoever writes. */
 static void
 test_live_counts (Fixture       *fixture,
@@ -1522,6 +1573,7 @@ main (int   argc,
   ADD ("/core/notebook/default-reminders", test_default_reminders);
   ADD ("/core/notebook/busy", test_busy);
   ADD ("/core/notebook/pages", test_pages);
+  ADD ("/core/notebook/page-keys", test_page_keys);
   ADD ("/core/notebook/live-counts", test_live_counts);
   ADD ("/core/notebook/open-questions", test_open_questions);
   ADD ("/core/notebook/result-summaries", test_result_summaries);

@@ -147,6 +147,61 @@ find_mark (CarnetRecordModel *self,
   return &g_array_index (self->marks, CarnetRecordKey, i - 1);
 }
 
+/* Whether @a comes before @b in the journal: newest first; on the same
+ * instant by kind, then the newest entry first. */
+static gboolean
+key_precedes (const CarnetRecordKey *a,
+              const CarnetRecordKey *b)
+{
+  if (a->at != b->at)
+    return a->at > b->at;
+  if (a->kind != b->kind)
+    return a->kind < b->kind;
+  return a->id > b->id;
+}
+
+/* Where @key is, from the last mark before it: G_MAXUINT when the marks do
+ * not tell (none before it, not read that far, or the notebook changed
+ * since). */
+static guint
+find_from_marks (CarnetRecordModel      *self,
+                 const CarnetRecordKey  *key,
+                 GError                **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  guint lo = 0;
+  guint hi = self->marks->len;
+
+  /* How many marks come before it. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (key_precedes (&g_array_index (self->marks, CarnetRecordKey, mid), key))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return G_MAXUINT;
+
+  keys = g_array_new (FALSE, FALSE, sizeof (CarnetRecordKey));
+  if (!carnet_notebook_list_keys (self->notebook, self->kinds,
+                                  &g_array_index (self->marks, CarnetRecordKey, lo - 1),
+                                  0, CARNET_RECORD_MODEL_MARK_STEP, keys, error))
+    return G_MAXUINT;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const CarnetRecordKey *found = &g_array_index (keys, CarnetRecordKey, i);
+
+      if (found->kind == key->kind && found->id == key->id)
+        return lo * CARNET_RECORD_MODEL_MARK_STEP + i;
+    }
+
+  return G_MAXUINT;
+}
+
 static Page *
 lookup_page (CarnetRecordModel *self,
              guint              index)
@@ -623,7 +678,8 @@ carnet_record_model_load (CarnetRecordModel  *self,
 /**
  * carnet_record_model_find:
  *
- * Where the record is, reading only what comes before it.
+ * Where the record is: from the nearest mark before it, else counting what
+ * comes before it.
  *
  * Returns: its position, or G_MAXUINT when it is not shown (with @error set
  *   if the notebook could not be read)
@@ -651,7 +707,20 @@ carnet_record_model_find (CarnetRecordModel  *self,
       return G_MAXUINT;
     }
 
-  position = carnet_notebook_count_newer (self->notebook, self->kinds, record, error);
+  position = G_MAXUINT;
+  if (carnet_record_get_date (record) != NULL)
+    {
+      CarnetRecordKey key = { kind, id, g_date_time_to_unix (carnet_record_get_date (record)) };
+
+      position = find_from_marks (self, &key, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return G_MAXUINT;
+        }
+    }
+  if (position == G_MAXUINT)
+    position = carnet_notebook_count_newer (self->notebook, self->kinds, record, error);
   if (position >= self->n_items)
     return G_MAXUINT;
 

@@ -324,6 +324,19 @@ test_jumps_from_marks (Fixture       *fixture,
   g_assert_cmpuint (carnet_record_model_get_n_marks (fixture->model), ==,
                     (N_RECORDS + 1) / CARNET_RECORD_MODEL_MARK_STEP);
   assert_jumps (fixture, second, G_N_ELEMENTS (second), 1);
+
+  /* Where a record is, from the keys kept. */
+  for (guint id = 1; id <= N_RECORDS + 1; id += 97)
+    {
+      g_assert_cmpuint (carnet_record_model_find (fixture->model, CARNET_RECORD_SIDE_EFFECT, id, &error),
+                        ==, N_RECORDS + 1 - id);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (carnet_record_model_find (fixture->model, CARNET_RECORD_SIDE_EFFECT, 1, &error),
+                    ==, N_RECORDS);
+  g_assert_cmpuint (carnet_record_model_find (fixture->model, CARNET_RECORD_SIDE_EFFECT, N_RECORDS + 1, &error),
+                    ==, 0);
+  g_assert_no_error (error);
 }
 
 int

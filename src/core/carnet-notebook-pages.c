@@ -316,12 +316,14 @@ carnet_notebook_list_keys (CarnetNotebook         *self,
                            GError                **error)
 {
   g_autoptr(CarnetCachedStmt) stmt = NULL;
+  const char *sql;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
   g_return_val_if_fail (kinds != 0 && (kinds & ~CARNET_ALL_KINDS) == 0, FALSE);
   g_return_val_if_fail (keys != NULL, FALSE);
 
-  stmt = carnet_notebook_prepare (self, page_sql (kinds, FALSE, FALSE), error);
+  sql = page_sql (kinds, FALSE, FALSE);
+  stmt = carnet_notebook_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 

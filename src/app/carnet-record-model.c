@@ -5,9 +5,11 @@
  * order, with a heading opening each month. It knows its length from the
  * notebook's counts and reads a page of records when a list asks for an item
  * it does not hold: from the page before or after it when that one is held
- * (keyset pagination), else from the nearer end of the journal. It holds a
- * few pages at most, the least recently used going first, so years of
- * records cost what a screenful does.
+ * (keyset pagination), else from the nearest of the keys it keeps one in
+ * CARNET_RECORD_MODEL_MARK_STEP of (read in the background, a chunk at a
+ * time, when it is loaded and after each change), else from the nearer end
+ * of the journal. It holds a few pages at most, the least recently used
+ * going first, so years of records cost what a screenful does.
  *
  * When the notebook changes, it reads again the pages it holds, keeps the
  * item of each record still there (so a list keeps its rows, focus and
@@ -44,6 +46,14 @@ struct _CarnetRecordModel
   guint64         clock;
   /* While reading again after a change: key → the item it had. */
   GHashTable     *reuse;
+  /* CarnetRecordKey: mark i is the key of the record at position
+   * (i + 1) × CARNET_RECORD_MODEL_MARK_STEP - 1. */
+  GArray         *marks;
+  /* How many keys the marks were read from, the last of them, and the idle
+   * source reading the next ones. */
+  guint           marks_read;
+  CarnetRecordKey marks_last;
+  guint           marks_id;
 };
 
 static void carnet_record_model_list_model_init (GListModelInterface *iface);
@@ -71,6 +81,125 @@ month_of (CarnetRecord *record,
 
   local = g_date_time_to_timezone (date, tz);
   return carnet_row_text_month (local);
+}
+
+static gboolean
+on_marks_idle_cb (gpointer user_data)
+{
+  CarnetRecordModel *self = user_data;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (CarnetRecordKey));
+  g_autoptr(GError) error = NULL;
+
+  if (!carnet_notebook_list_keys (self->notebook, self->kinds,
+                                  self->marks_read > 0 ? &self->marks_last : NULL,
+                                  0, CARNET_RECORD_MODEL_MARK_CHUNK, keys, &error))
+    {
+      /* Pages are then read from an end, as without marks. */
+      g_debug ("Could not read the journal's keys: %s", error->message);
+      self->marks_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      if (++self->marks_read % CARNET_RECORD_MODEL_MARK_STEP == 0)
+        g_array_append_val (self->marks, g_array_index (keys, CarnetRecordKey, i));
+    }
+  if (keys->len > 0)
+    self->marks_last = g_array_index (keys, CarnetRecordKey, keys->len - 1);
+
+  if (keys->len < CARNET_RECORD_MODEL_MARK_CHUNK)
+    {
+      self->marks_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Reads the marks again, in the background, for a list of @n_items: a short
+ * one needs none. */
+static void
+restart_marks (CarnetRecordModel *self,
+               guint              n_items)
+{
+  g_clear_handle_id (&self->marks_id, g_source_remove);
+  g_array_set_size (self->marks, 0);
+  self->marks_read = 0;
+
+  if (self->notebook != NULL && n_items > 2 * CARNET_RECORD_MODEL_MARK_STEP)
+    self->marks_id = g_idle_add_full (G_PRIORITY_LOW, on_marks_idle_cb, self, NULL);
+}
+
+/* The mark to read position @from from with the fewest records skipped, or
+ * NULL when it is near the start or the marks do not reach it yet. */
+static const CarnetRecordKey *
+find_mark (CarnetRecordModel *self,
+           guint              from,
+           guint             *out_skip)
+{
+  guint i = from / CARNET_RECORD_MODEL_MARK_STEP;
+
+  if (i == 0 || i > self->marks->len)
+    return NULL;
+
+  *out_skip = from - i * CARNET_RECORD_MODEL_MARK_STEP;
+  return &g_array_index (self->marks, CarnetRecordKey, i - 1);
+}
+
+/* Whether @a comes before @b in the journal: newest first; on the same
+ * instant by kind, then the newest entry first. */
+static gboolean
+key_precedes (const CarnetRecordKey *a,
+              const CarnetRecordKey *b)
+{
+  if (a->at != b->at)
+    return a->at > b->at;
+  if (a->kind != b->kind)
+    return a->kind < b->kind;
+  return a->id > b->id;
+}
+
+/* Where @key is, from the last mark before it: G_MAXUINT when the marks do
+ * not tell (none before it, not read that far, or the notebook changed
+ * since). */
+static guint
+find_from_marks (CarnetRecordModel      *self,
+                 const CarnetRecordKey  *key,
+                 GError                **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  guint lo = 0;
+  guint hi = self->marks->len;
+
+  /* How many marks come before it. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (key_precedes (&g_array_index (self->marks, CarnetRecordKey, mid), key))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return G_MAXUINT;
+
+  keys = g_array_new (FALSE, FALSE, sizeof (CarnetRecordKey));
+  if (!carnet_notebook_list_keys (self->notebook, self->kinds,
+                                  &g_array_index (self->marks, CarnetRecordKey, lo - 1),
+                                  0, CARNET_RECORD_MODEL_MARK_STEP, keys, error))
+    return G_MAXUINT;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const CarnetRecordKey *found = &g_array_index (keys, CarnetRecordKey, i);
+
+      if (found->kind == key->kind && found->id == key->id)
+        return lo * CARNET_RECORD_MODEL_MARK_STEP + i;
+    }
+
+  return G_MAXUINT;
 }
 
 static Page *
@@ -101,7 +230,9 @@ read_page (CarnetRecordModel  *self,
   Page *before = index > 0 ? lookup_page (self, index - 1) : NULL;
   Page *after = lookup_page (self, index + 1);
   g_autoptr(GPtrArray) records = NULL;
+  const CarnetRecordKey *mark;
   gboolean reversed = FALSE;
+  guint skip = 0;
 
   *out_previous = NULL;
 
@@ -120,6 +251,11 @@ read_page (CarnetRecordModel  *self,
       records = carnet_notebook_list_page (self->notebook, self->kinds, record_of (after, 0),
                                            TRUE, 0, count + extra, error);
       reversed = TRUE;
+    }
+  else if ((mark = find_mark (self, start - extra, &skip)) != NULL)
+    {
+      records = carnet_notebook_list_page_after_key (self->notebook, self->kinds, mark,
+                                                     skip, count + extra, error);
     }
   else if (start <= self->n_items / 2)
     {
@@ -309,6 +445,8 @@ refresh (CarnetRecordModel  *self,
   guint q;
 
   new_n = carnet_notebook_count_live (self->notebook, self->kinds, error);
+  /* Any change may move the records after it: the marks are read again. */
+  restart_marks (self, new_n);
   if (new_n == 0 && error != NULL && *error != NULL)
     return FALSE;
 
@@ -442,6 +580,8 @@ carnet_record_model_finalize (GObject *object)
 {
   CarnetRecordModel *self = CARNET_RECORD_MODEL (object);
 
+  g_clear_handle_id (&self->marks_id, g_source_remove);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_object (&self->notebook);
   g_clear_pointer (&self->tz, g_time_zone_unref);
@@ -461,6 +601,7 @@ static void
 carnet_record_model_init (CarnetRecordModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (CarnetRecordKey));
 }
 
 /* Public API */
@@ -511,6 +652,7 @@ carnet_record_model_load (CarnetRecordModel  *self,
   self->tz = g_time_zone_ref (tz);
   g_hash_table_remove_all (self->pages);
   self->n_items = 0;
+  restart_marks (self, 0);
 
   if (notebook != NULL)
     {
@@ -526,6 +668,7 @@ carnet_record_model_load (CarnetRecordModel  *self,
         }
     }
 
+  restart_marks (self, self->n_items);
   if (old_n > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 
@@ -535,7 +678,8 @@ carnet_record_model_load (CarnetRecordModel  *self,
 /**
  * carnet_record_model_find:
  *
- * Where the record is, reading only what comes before it.
+ * Where the record is: from the nearest mark before it, else counting what
+ * comes before it.
  *
  * Returns: its position, or G_MAXUINT when it is not shown (with @error set
  *   if the notebook could not be read)
@@ -563,7 +707,20 @@ carnet_record_model_find (CarnetRecordModel  *self,
       return G_MAXUINT;
     }
 
-  position = carnet_notebook_count_newer (self->notebook, self->kinds, record, error);
+  position = G_MAXUINT;
+  if (carnet_record_get_date (record) != NULL)
+    {
+      CarnetRecordKey key = { kind, id, g_date_time_to_unix (carnet_record_get_date (record)) };
+
+      position = find_from_marks (self, &key, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return G_MAXUINT;
+        }
+    }
+  if (position == G_MAXUINT)
+    position = carnet_notebook_count_newer (self->notebook, self->kinds, record, error);
   if (position >= self->n_items)
     return G_MAXUINT;
 
@@ -589,6 +746,19 @@ carnet_record_model_get_n_cached (CarnetRecordModel *self)
     n += ((Page *) value)->items->len;
 
   return n;
+}
+
+/**
+ * carnet_record_model_get_n_marks:
+ *
+ * Returns: how many keys it keeps to read far pages from
+ */
+guint
+carnet_record_model_get_n_marks (CarnetRecordModel *self)
+{
+  g_return_val_if_fail (CARNET_IS_RECORD_MODEL (self), 0);
+
+  return self->marks->len;
 }
 
 /**

@@ -14,6 +14,11 @@ G_DECLARE_FINAL_TYPE (CarnetRecordModel, carnet_record_model, CARNET, RECORD_MOD
 /* How many records one read brings, and how many reads are kept. */
 #define CARNET_RECORD_MODEL_PAGE      50
 #define CARNET_RECORD_MODEL_MAX_PAGES 8
+/* One record's key in so many is kept, read in the background so many at a
+ * time, so that a page far from the ones held is read from the key before it
+ * rather than counted from an end. */
+#define CARNET_RECORD_MODEL_MARK_STEP  256
+#define CARNET_RECORD_MODEL_MARK_CHUNK 1024
 
 CarnetRecordModel *carnet_record_model_new           (void);
 gboolean           carnet_record_model_load          (CarnetRecordModel *self,
@@ -26,6 +31,7 @@ guint              carnet_record_model_find          (CarnetRecordModel *self,
                                                       gint64             id,
                                                       GError           **error);
 guint              carnet_record_model_get_n_cached  (CarnetRecordModel *self);
+guint              carnet_record_model_get_n_marks   (CarnetRecordModel *self);
 
 int                carnet_record_compare_newest_first (CarnetRecord     *a,
                                                        CarnetRecord     *b);

@@ -3,8 +3,9 @@
  *
  * One row per test (the results that share a name), in two lists: lab values
  * and text reports. A row says the latest value, its flag (an icon and a
- * word), its trend and the normal range; expanded, the whole history, each
- * result with its own edit, delete and attached-file buttons.
+ * word), its trend and the normal range; expanded, its history from the
+ * newest, a step at a time (years of weekly blood counts are thousands of
+ * rows), each result with its own edit, delete and attached-file buttons.
  *
  * Rows keep their widgets across refreshes: when the notebook changes, here
  * or in another process, what is scrolled, expanded and focused stays so.
@@ -55,9 +56,16 @@ typedef struct
   GtkWidget      *chart;
   /* The names the test's results go by, as typed. */
   GStrv           names;
-  /* CarnetResult, newest first: the whole history once expanded, else the
-   * newest report and the two newest values of each name. */
+  /* CarnetResult, newest first: the newest report and the two newest values
+   * of each name, what the row says. */
   GPtrArray      *results;
+  /* CarnetResult, newest first: the history shown once expanded, at most
+   * history_limit of them; has_older when there are more. */
+  GPtrArray      *shown;
+  guint           history_limit;
+  gboolean        has_older;
+  /* The last row of the history, to show older results; NULL until some. */
+  GtkWidget      *older_row;
   /* HistoryRow, in the order of the expander's rows. */
   GPtrArray      *history;
 } ResultGroup;
@@ -82,6 +90,9 @@ struct _CarnetResultsPage
   /* Where attached files are written to be opened; removed with the page. */
   char                *attachment_dir;
 };
+
+static void on_older_row_activated_cb (AdwActionRow *row,
+                                       ResultGroup  *group);
 
 G_DEFINE_FINAL_TYPE (CarnetResultsPage, carnet_results_page, CARNET_TYPE_PAGE)
 
@@ -254,8 +265,12 @@ result_group_free (ResultGroup *group)
     gtk_list_box_remove (GTK_LIST_BOX (list), GTK_WIDGET (group->row));
   g_object_set_data (G_OBJECT (group->row), "carnet-group", NULL);
   g_signal_handlers_disconnect_by_data (group->row, group);
+  if (group->older_row != NULL)
+    g_signal_handlers_disconnect_by_data (group->older_row, group);
 
   g_clear_pointer (&group->history, g_ptr_array_unref);
+  g_clear_object (&group->older_row);
+  g_clear_pointer (&group->shown, g_ptr_array_unref);
   g_clear_pointer (&group->results, g_ptr_array_unref);
   g_clear_pointer (&group->names, g_strfreev);
   g_clear_object (&group->row);
@@ -280,8 +295,9 @@ take_history_row (GPtrArray *rows,
   return NULL;
 }
 
-/* Brings the expanded history in line with the group's results, keeping the
- * rows of the results that stay (and the focus, when it is in one of them). */
+/* Brings the expanded history in line with the results shown, keeping the
+ * rows of the results that stay (and the focus, when it is in one of them);
+ * the row for older results last, when there are more. */
 static void
 result_group_sync_history (ResultGroup *group,
                            GDateTime   *now)
@@ -290,14 +306,26 @@ result_group_sync_history (ResultGroup *group,
   /* The same rows, not owned: a copy would free them too. */
   g_autoptr(GPtrArray) before = g_ptr_array_sized_new (old->len);
   gboolean any_new = FALSE;
-  guint k = 0;
+  guint kept = 0;
 
   g_ptr_array_extend (before, old, NULL, NULL);
   group->history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_row_free);
 
-  for (guint i = 0; i < group->results->len; i++)
+  if (group->has_older && group->older_row == NULL)
     {
-      CarnetResult *result = g_ptr_array_index (group->results, i);
+      group->older_row = g_object_ref_sink (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->older_row), _("Show Older Results"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (group->older_row), TRUE);
+      gtk_widget_add_css_class (group->older_row, "carnet-history-older");
+      g_signal_connect (group->older_row, "activated", G_CALLBACK (on_older_row_activated_cb), group);
+      any_new = TRUE;
+    }
+  if (group->older_row != NULL)
+    gtk_widget_set_visible (group->older_row, group->has_older);
+
+  for (guint i = 0; group->shown != NULL && i < group->shown->len; i++)
+    {
+      CarnetResult *result = g_ptr_array_index (group->shown, i);
       gint64 id = carnet_record_get_id (CARNET_RECORD (result));
       HistoryRow *history;
 
@@ -320,35 +348,41 @@ result_group_sync_history (ResultGroup *group,
       adw_expander_row_remove (group->row, history->row);
     }
 
-  /* Nothing new, and the rows that stay in the same order: done. */
-  if (!any_new)
+  /* The rows that stay where they are, from the first: the expander keeps
+   * its rows in the order they were added. */
+  for (guint i = 0; i < before->len; i++)
     {
-      gboolean same_order = TRUE;
-
-      for (guint i = 0; i < before->len && same_order; i++)
-        {
-          if (g_ptr_array_find (old, g_ptr_array_index (before, i), NULL))
-            continue;
-          same_order = g_ptr_array_index (before, i) == g_ptr_array_index (group->history, k++);
-        }
-      if (same_order)
-        return;
+      if (g_ptr_array_find (old, g_ptr_array_index (before, i), NULL))
+        continue;
+      if (kept == group->history->len ||
+          g_ptr_array_index (before, i) != g_ptr_array_index (group->history, kept))
+        break;
+      kept++;
     }
 
-  /* The expander only appends: put them all back in order. */
-  for (guint i = 0; i < group->history->len; i++)
+  /* Nothing new, and the rows that stay in the same order: done. */
+  if (!any_new && kept == group->history->len)
+    return;
+
+  /* The expander only appends: put the rest back in order (only the new
+   * ones when older results were added at the end). */
+  for (guint i = kept; i < group->history->len; i++)
     {
       HistoryRow *history = g_ptr_array_index (group->history, i);
 
       if (gtk_widget_get_parent (history->row) != NULL)
         adw_expander_row_remove (group->row, history->row);
     }
-  for (guint i = 0; i < group->history->len; i++)
+  if (group->older_row != NULL && gtk_widget_get_parent (group->older_row) != NULL)
+    adw_expander_row_remove (group->row, group->older_row);
+  for (guint i = kept; i < group->history->len; i++)
     {
       HistoryRow *history = g_ptr_array_index (group->history, i);
 
       adw_expander_row_add_row (group->row, history->row);
     }
+  if (group->older_row != NULL)
+    adw_expander_row_add_row (group->row, group->older_row);
 }
 
 static CarnetResult *
@@ -464,7 +498,8 @@ load_chart (CarnetResultsPage *self,
     carnet_page_report_error (CARNET_PAGE (self), error);
 }
 
-/* The test's whole history, in place of what its row says. */
+/* The test's history as far back as it is shown, and whether there is more:
+ * one result past it tells. */
 static gboolean
 read_history (CarnetResultsPage  *self,
               ResultGroup        *group,
@@ -476,12 +511,17 @@ read_history (CarnetResultsPage  *self,
   if (notebook == NULL)
     return TRUE;
 
-  results = carnet_notebook_list_results_named (notebook, (const char * const *) group->names, error);
+  results = carnet_notebook_list_results_named (notebook, (const char * const *) group->names,
+                                                group->history_limit + 1, error);
   if (results == NULL)
     return FALSE;
 
-  g_clear_pointer (&group->results, g_ptr_array_unref);
-  group->results = g_steal_pointer (&results);
+  group->has_older = results->len > group->history_limit;
+  if (group->has_older)
+    g_ptr_array_remove_range (results, group->history_limit, results->len - group->history_limit);
+
+  g_clear_pointer (&group->shown, g_ptr_array_unref);
+  group->shown = g_steal_pointer (&results);
   return TRUE;
 }
 
@@ -527,12 +567,39 @@ on_group_expanded_cb (AdwExpanderRow *row,
   result_group_sync_history (group, now);
 }
 
+/* The next step of older results; the focus goes to the first of them. */
+static void
+on_older_row_activated_cb (AdwActionRow *row,
+                           ResultGroup  *group)
+{
+  CarnetResultsPage *self;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = group->history->len;
+
+  self = CARNET_RESULTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), CARNET_TYPE_RESULTS_PAGE));
+  g_assert (self != NULL);
+
+  group->history_limit += CARNET_RESULTS_PAGE_HISTORY_STEP;
+  if (!read_history (self, group, &error))
+    {
+      carnet_page_report_error (CARNET_PAGE (self), error);
+      return;
+    }
+
+  now = carnet_page_dup_now (CARNET_PAGE (self));
+  result_group_sync_history (group, now);
+  if (first < group->history->len)
+    gtk_widget_grab_focus (((HistoryRow *) g_ptr_array_index (group->history, first))->row);
+}
+
 static ResultGroup *
 result_group_new (const char *key)
 {
   ResultGroup *group = g_new0 (ResultGroup, 1);
 
   group->key = g_strdup (key);
+  group->history_limit = CARNET_RESULTS_PAGE_HISTORY_STEP;
   group->history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_row_free);
   group->row = g_object_ref_sink (ADW_EXPANDER_ROW (adw_expander_row_new ()));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (group->row), FALSE);
@@ -647,13 +714,10 @@ reload (CarnetResultsPage  *self,
       g_ptr_array_add (group_names, NULL);
       group->names = (GStrv) g_ptr_array_steal (group_names, NULL);
 
-      /* An expanded test shows its history: read it again. */
+      /* An expanded test shows its history: read it again, as far back. */
       if (group->populated && !read_history (self, group, error))
         return FALSE;
-      if (group->populated)
-        value = group->results;
-      else
-        g_ptr_array_sort (value, compare_newest_first);
+      g_ptr_array_sort (value, compare_newest_first);
 
       result_group_update (group, value, now);
       if (group->chart != NULL)

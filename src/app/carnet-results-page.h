@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CarnetResultsPage, carnet_results_page, CARNET, RESULTS_PAGE, CarnetPage)
 
+/* How many of a test's results its expanded history shows at first, and how
+ * many more each time older ones are asked for. */
+#define CARNET_RESULTS_PAGE_HISTORY_STEP 50
+
 GtkWidget      *carnet_results_page_new             (void);
 char           *carnet_results_page_save_attachment (CarnetResultsPage  *self,
                                                      gint64              result_id,

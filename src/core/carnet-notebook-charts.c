@@ -1,9 +1,10 @@
 /* carnet-notebook-charts.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The charts' queries. A test's values come by name through the
- * results_name (name, at_utc) index, a few columns of them, not whole
- * records; symptoms are read once for all their timelines.
+ * The charts' queries. A test's values come by name from the
+ * results_live_values index, which holds the few columns a chart shows, not
+ * from whole records; symptoms are read once for all their timelines, by
+ * when they end.
  */
 #define G_LOG_DOMAIN "carnet-core"
 
@@ -15,6 +16,17 @@
 
 #include "carnet-notebook-private.h"
 #include "carnet-time.h"
+
+/* A side effect of a timelines' window; @spelling is owned by the table of
+ * the spellings read. */
+typedef struct
+{
+  gint64      at;
+  gint64      id;
+  gint64      until;
+  int         severity;
+  const char *spelling;
+} SymptomRow;
 
 static void
 bind_range (sqlite3_stmt *stmt,
@@ -125,7 +137,9 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
 {
   g_autoptr(GArray) periods = NULL;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (CarnetChartPoint));
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
+  /* Each unit once: the same one or two come back on every row. */
+  g_autoptr(GHashTable) spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CarnetChartSeries) series = NULL;
   const char *unit = NULL;
   gint64 latest = G_MININT64;
@@ -140,6 +154,7 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
       g_autoptr(CarnetCachedStmt) stmt = NULL;
       int rc;
 
+      /* All from the results_live_values index (schema version 6). */
       stmt = carnet_notebook_prepare (self,
                                       "SELECT at_utc, value, low, high, unit FROM results"
                                       " WHERE name = ?3 AND at_utc >= ?1 AND at_utc < ?2"
@@ -155,6 +170,7 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
         {
           CarnetChartPoint point = { 0 };
           const char *row_unit = (const char *) sqlite3_column_text (stmt, 4);
+          char *spelling;
 
           point.at = sqlite3_column_int64 (stmt, 0);
           point.value = sqlite3_column_double (stmt, 1);
@@ -163,7 +179,15 @@ carnet_notebook_chart_values (CarnetNotebook     *self,
           if (!isfinite (point.value))
             continue;
           g_array_append_val (points, point);
-          g_ptr_array_add (units, g_strdup (row_unit != NULL ? row_unit : ""));
+          if (row_unit == NULL)
+            row_unit = "";
+          spelling = g_hash_table_lookup (spellings, row_unit);
+          if (spelling == NULL)
+            {
+              spelling = g_strdup (row_unit);
+              g_hash_table_add (spellings, spelling);
+            }
+          g_ptr_array_add (units, spelling);
           if (point.at >= latest)
             {
               latest = point.at;
@@ -212,6 +236,19 @@ compare_timelines (gconstpointer a,
   return g_utf8_collate (x->symptom, y->symptom);
 }
 
+static int
+compare_symptom_rows (gconstpointer a,
+                      gconstpointer b)
+{
+  const SymptomRow *x = a;
+  const SymptomRow *y = b;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /**
  * carnet_notebook_chart_symptoms:
  *
@@ -227,6 +264,9 @@ carnet_notebook_chart_symptoms (CarnetNotebook  *self,
   g_autoptr(CarnetCachedStmt) stmt = NULL;
   g_autoptr(GPtrArray) timelines = NULL;
   g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(GHashTable) by_spelling = NULL;
+  g_autoptr(GHashTable) spellings = NULL;
+  g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) periods = NULL;
   GTimeZone *tz;
   int rc;
@@ -238,44 +278,74 @@ carnet_notebook_chart_symptoms (CarnetNotebook  *self,
   if (periods == NULL)
     return NULL;
 
-  /* Those still there when the window opens count too. */
+  /* Those still there when the window opens count too: found by their end
+   * (the side_effects_live_end index of schema version 6), not by a start
+   * that may lie years before the window. The unary + keeps SQLite from
+   * walking the starts' index instead, which reads them all. The window's
+   * few rows are put in order here: SQLite's sorter would copy each row,
+   * text and all, to sort it. */
   stmt = carnet_notebook_prepare (self,
-                                  "SELECT symptom, severity, at_utc, until_utc FROM side_effects"
-                                  " WHERE at_utc < ?2 AND coalesce (until_utc, at_utc) >= ?1"
-                                  " AND trashed_utc IS NULL ORDER BY at_utc, id",
+                                  "SELECT symptom, severity, at_utc, until_utc, id FROM side_effects"
+                                  " WHERE coalesce (until_utc, at_utc) >= ?1 AND +at_utc < ?2"
+                                  " AND trashed_utc IS NULL",
                                   error);
   if (stmt == NULL)
     return NULL;
   bind_range (stmt, from, to);
 
-  tz = carnet_clock_get_timezone (carnet_notebook_get_clock (self));
-  timelines = g_ptr_array_new_with_free_func ((GDestroyNotify) carnet_timeline_free);
-  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rows = g_array_new (FALSE, FALSE, sizeof (SymptomRow));
+  /* Each spelling once: a few of them come back on every row. */
+  spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *symptom = (const char *) sqlite3_column_text (stmt, 0);
-      int severity = sqlite3_column_int (stmt, 1);
-      g_autofree char *stripped = NULL;
-      g_autofree char *key = NULL;
-      CarnetTimeline *timeline;
+      SymptomRow row = { 0 };
 
-      if (symptom == NULL || severity < CARNET_SEVERITY_MIN || severity > CARNET_SEVERITY_MAX)
+      row.severity = sqlite3_column_int (stmt, 1);
+      if (symptom == NULL || row.severity < CARNET_SEVERITY_MIN || row.severity > CARNET_SEVERITY_MAX)
         continue;
-      stripped = g_strstrip (g_strdup (symptom));
-      key = g_utf8_casefold (stripped, -1);
-      timeline = g_hash_table_lookup (by_key, key);
-      if (timeline == NULL)
+      row.spelling = g_hash_table_lookup (spellings, symptom);
+      if (row.spelling == NULL)
         {
-          timeline = carnet_timeline_new (stripped, tz);
-          g_hash_table_insert (by_key, g_steal_pointer (&key), timeline);
-          g_ptr_array_add (timelines, timeline);
+          row.spelling = g_strdup (symptom);
+          g_hash_table_add (spellings, (char *) row.spelling);
         }
-      carnet_timeline_add (timeline, sqlite3_column_int64 (stmt, 2),
-                           sqlite3_column_type (stmt, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 3),
-                           severity);
+      row.at = sqlite3_column_int64 (stmt, 2);
+      row.until = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, 3);
+      row.id = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (rows, row);
     }
   if (!step_error (self, rc, error))
     return NULL;
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+  /* By start: a symptom's timeline is named as it was first spelt. */
+  g_array_sort (rows, compare_symptom_rows);
+
+  tz = carnet_clock_get_timezone (carnet_notebook_get_clock (self));
+  timelines = g_ptr_array_new_with_free_func ((GDestroyNotify) carnet_timeline_free);
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  by_spelling = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SymptomRow *row = &g_array_index (rows, SymptomRow, i);
+      CarnetTimeline *timeline = g_hash_table_lookup (by_spelling, row->spelling);
+
+      if (timeline == NULL)
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (row->spelling));
+          g_autofree char *key = g_utf8_casefold (stripped, -1);
+
+          timeline = g_hash_table_lookup (by_key, key);
+          if (timeline == NULL)
+            {
+              timeline = carnet_timeline_new (stripped, tz);
+              g_hash_table_insert (by_key, g_steal_pointer (&key), timeline);
+              g_ptr_array_add (timelines, timeline);
+            }
+          g_hash_table_insert (by_spelling, (gpointer) row->spelling, timeline);
+        }
+      carnet_timeline_add (timeline, row->at, row->until, row->severity);
+    }
 
   for (guint i = 0; i < timelines->len; i++)
     carnet_timeline_align (g_ptr_array_index (timelines, i), periods);

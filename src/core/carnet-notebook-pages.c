@@ -16,6 +16,13 @@
 #include "carnet-result.h"
 #include "carnet-time.h"
 
+/* A result's key in its test's history. */
+typedef struct
+{
+  gint64 id;
+  gint64 at;
+} ResultKey;
+
 /* Each kind's timeline, in the journal's order: the instant, then the id. */
 static const struct
 {
@@ -75,18 +82,18 @@ page_sql (guint    kinds,
 }
 
 /* Binds each kind's bound: the rows of the journal after (or, @newer, before)
- * @anchor. Within a kind, the rows are ordered by (instant, id); the kinds
- * before the anchor's on its instant come before it in the journal. */
+ * @anchor (%NULL: from an end). Within a kind, the rows are ordered by
+ * (instant, id); the kinds before the anchor's on its instant come before it
+ * in the journal. */
 static void
-bind_bounds (sqlite3_stmt *stmt,
-             guint         kinds,
-             CarnetRecord *anchor,
-             gboolean      newer)
+bind_key_bounds (sqlite3_stmt          *stmt,
+                 guint                  kinds,
+                 const CarnetRecordKey *anchor,
+                 gboolean               newer)
 {
-  GDateTime *date = anchor != NULL ? carnet_record_get_date (anchor) : NULL;
-  gint64 at = date != NULL ? g_date_time_to_unix (date) : 0;
-  CarnetRecordKind anchor_kind = anchor != NULL ? carnet_record_get_kind (anchor) : 0;
-  gint64 anchor_id = anchor != NULL ? carnet_record_get_id (anchor) : 0;
+  gint64 at = anchor != NULL ? anchor->at : 0;
+  CarnetRecordKind anchor_kind = anchor != NULL ? anchor->kind : 0;
+  gint64 anchor_id = anchor != NULL ? anchor->id : 0;
 
   for (CarnetRecordKind kind = 0; kind < CARNET_N_RECORD_KINDS; kind++)
     {
@@ -96,7 +103,7 @@ bind_bounds (sqlite3_stmt *stmt,
       if ((kinds & CARNET_KIND_BIT (kind)) == 0)
         continue;
 
-      if (date == NULL)
+      if (anchor == NULL)
         {
           /* From the very start (or end) of the journal. */
           bound_at = newer ? G_MININT64 : G_MAXINT64;
@@ -118,6 +125,72 @@ bind_bounds (sqlite3_stmt *stmt,
       sqlite3_bind_int64 (stmt, 2 * kind + 1, bound_at);
       sqlite3_bind_int64 (stmt, 2 * kind + 2, bound_id);
     }
+}
+
+static void
+bind_bounds (sqlite3_stmt *stmt,
+             guint         kinds,
+             CarnetRecord *anchor,
+             gboolean      newer)
+{
+  GDateTime *date = anchor != NULL ? carnet_record_get_date (anchor) : NULL;
+  CarnetRecordKey key = { 0 };
+
+  if (date != NULL)
+    {
+      key.kind = carnet_record_get_kind (anchor);
+      key.id = carnet_record_get_id (anchor);
+      key.at = g_date_time_to_unix (date);
+    }
+  bind_key_bounds (stmt, kinds, date != NULL ? &key : NULL, newer);
+}
+
+/* The keys of a page of the journal, read by @stmt. */
+static gboolean
+read_keys (CarnetNotebook  *self,
+           sqlite3_stmt    *stmt,
+           GArray          *keys,
+           GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CarnetRecordKey key;
+
+      key.kind = (CarnetRecordKind) sqlite3_column_int (stmt, 0);
+      key.id = sqlite3_column_int64 (stmt, 1);
+      key.at = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (keys, key);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Each record of @keys, by its primary key. */
+static GPtrArray *
+get_records (CarnetNotebook  *self,
+             GArray          *keys,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_full (keys->len, g_object_unref);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const CarnetRecordKey *key = &g_array_index (keys, CarnetRecordKey, i);
+      CarnetRecord *record = carnet_notebook_get (self, key->kind, key->id, error);
+
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (records, record);
+    }
+
+  return g_steal_pointer (&records);
 }
 
 /**
@@ -192,11 +265,9 @@ carnet_notebook_list_page (CarnetNotebook  *self,
                            guint            limit,
                            GError         **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GArray) keys = NULL;
   const char *sql;
   g_autoptr(CarnetCachedStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
   g_return_val_if_fail (kinds != 0 && (kinds & ~CARNET_ALL_KINDS) == 0, NULL);
@@ -214,32 +285,83 @@ carnet_notebook_list_page (CarnetNotebook  *self,
 
   /* The keys first, then each record by its primary key: the page's
    * statement stays one merge of index ranges whatever the kinds' columns. */
-  keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64) * 2, MIN (limit, 256));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-
-      g_array_append_val (keys, key);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
-      return NULL;
-    }
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (CarnetRecordKey), MIN (limit, 256));
+  if (!read_keys (self, stmt, keys, error))
+    return NULL;
   g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
-  records = g_ptr_array_new_full (keys->len, g_object_unref);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      gint64 *key = &g_array_index (keys, gint64, 2 * i);
-      CarnetRecord *record = carnet_notebook_get (self, (CarnetRecordKind) key[0], key[1], error);
+  return get_records (self, keys, error);
+}
 
-      if (record == NULL)
-        return NULL;
-      g_ptr_array_add (records, record);
-    }
+/**
+ * carnet_notebook_list_keys:
+ * @kinds: CARNET_KIND_BIT()s of the kinds to read
+ * @after: (nullable): the key to read from (excluded); %NULL for the newest
+ * @offset: how many records to skip first
+ * @limit: at most how many to read
+ * @keys: (element-type CarnetRecordKey): where to append them
+ *
+ * The keys of the journal of @kinds after @after, in the journal's order
+ * (see carnet_notebook_list_page()), without reading the records.
+ *
+ * Returns: %FALSE with @error set when the notebook could not be read
+ */
+gboolean
+carnet_notebook_list_keys (CarnetNotebook         *self,
+                           guint                   kinds,
+                           const CarnetRecordKey  *after,
+                           guint                   offset,
+                           guint                   limit,
+                           GArray                 *keys,
+                           GError                **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+  const char *sql;
 
-  return g_steal_pointer (&records);
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
+  g_return_val_if_fail (kinds != 0 && (kinds & ~CARNET_ALL_KINDS) == 0, FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
+
+  sql = page_sql (kinds, FALSE, FALSE);
+  stmt = carnet_notebook_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_key_bounds (stmt, kinds, after, FALSE);
+  sqlite3_bind_int64 (stmt, 11, limit);
+  sqlite3_bind_int64 (stmt, 12, offset);
+
+  return read_keys (self, stmt, keys, error);
+}
+
+/**
+ * carnet_notebook_list_page_after_key:
+ * @kinds: CARNET_KIND_BIT()s of the kinds to read
+ * @after: the key of a record to read from (excluded)
+ * @offset: how many records to skip first
+ * @limit: at most how many to read
+ *
+ * As carnet_notebook_list_page() towards the oldest, from a key.
+ *
+ * Returns: (transfer full) (element-type CarnetRecord): the records
+ */
+GPtrArray *
+carnet_notebook_list_page_after_key (CarnetNotebook         *self,
+                                     guint                   kinds,
+                                     const CarnetRecordKey  *after,
+                                     guint                   offset,
+                                     guint                   limit,
+                                     GError                **error)
+{
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (CarnetRecordKey), MIN (limit, 256));
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+  g_return_val_if_fail (after != NULL, NULL);
+
+  if (!carnet_notebook_list_keys (self, kinds, after, offset, limit, keys, error))
+    return NULL;
+
+  return get_records (self, keys, error);
 }
 
 /**
@@ -329,8 +451,8 @@ carnet_notebook_count_open_questions (CarnetNotebook  *self,
   return g_steal_pointer (&counts);
 }
 
-/* The ids of @name's results out of the trash, newest first: its values or
- * its reports (@reports), at most @limit (-1: all). */
+/* The keys of @name's results out of the trash (ResultKey), newest first:
+ * its values or its reports (@reports), at most @limit (-1: all). */
 static gboolean
 read_result_ids (CarnetNotebook  *self,
                  const char      *name,
@@ -344,7 +466,7 @@ read_result_ids (CarnetNotebook  *self,
 
   /* (value IS NULL) = ?2 as the index results_live_name has it. */
   stmt = carnet_notebook_prepare (self,
-                                  "SELECT id FROM results WHERE trashed_utc IS NULL"
+                                  "SELECT id, at_utc FROM results WHERE trashed_utc IS NULL"
                                   " AND name = ?1 AND (value IS NULL) = ?2"
                                   " ORDER BY at_utc DESC, id DESC LIMIT ?3",
                                   error);
@@ -356,9 +478,9 @@ read_result_ids (CarnetNotebook  *self,
   sqlite3_bind_int64 (stmt, 3, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      ResultKey key = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
 
-      g_array_append_val (ids, id);
+      g_array_append_val (ids, key);
     }
   if (rc != SQLITE_DONE)
     {
@@ -384,6 +506,18 @@ compare_newest_result_first (gconstpointer a,
   return id_b < id_a ? -1 : id_b > id_a ? 1 : 0;
 }
 
+static int
+compare_newest_key_first (gconstpointer a,
+                          gconstpointer b)
+{
+  const ResultKey *x = a;
+  const ResultKey *y = b;
+
+  if (x->at != y->at)
+    return y->at < x->at ? -1 : 1;
+  return y->id < x->id ? -1 : y->id > x->id ? 1 : 0;
+}
+
 static gboolean
 append_results (CarnetNotebook  *self,
                 GArray          *ids,
@@ -393,7 +527,7 @@ append_results (CarnetNotebook  *self,
   for (guint i = 0; i < ids->len; i++)
     {
       CarnetRecord *record = carnet_notebook_get (self, CARNET_RECORD_RESULT,
-                                                  g_array_index (ids, gint64, i), error);
+                                                  g_array_index (ids, ResultKey, i).id, error);
 
       if (record == NULL)
         return FALSE;
@@ -460,7 +594,7 @@ carnet_notebook_summarize_results (CarnetNotebook  *self,
                                    const char      *name,
                                    GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (ResultKey));
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
@@ -478,8 +612,11 @@ carnet_notebook_summarize_results (CarnetNotebook  *self,
 /**
  * carnet_notebook_list_results_named:
  * @names: (array zero-terminated=1): result names, as stored
+ * @limit: at most how many to read; G_MAXUINT for all
  *
- * The whole history of a test that goes by @names.
+ * The history of a test that goes by @names, from the newest: the keys of
+ * at most @limit results of each name and kind come through the
+ * results_live_name index, and only the @limit newest of them are read.
  *
  * Returns: (transfer full) (element-type CarnetResult): the results out of
  *   the trash with one of @names, newest first
@@ -487,24 +624,29 @@ carnet_notebook_summarize_results (CarnetNotebook  *self,
 GPtrArray *
 carnet_notebook_list_results_named (CarnetNotebook     *self,
                                     const char * const *names,
+                                    guint               limit,
                                     GError            **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (ResultKey));
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 each = limit == G_MAXUINT ? -1 : (gint64) limit;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
   g_return_val_if_fail (names != NULL, NULL);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (!read_result_ids (self, names[i], TRUE, -1, ids, error) ||
-          !read_result_ids (self, names[i], FALSE, -1, ids, error))
+      if (!read_result_ids (self, names[i], TRUE, each, ids, error) ||
+          !read_result_ids (self, names[i], FALSE, each, ids, error))
         return NULL;
     }
+
+  g_array_sort (ids, compare_newest_key_first);
+  if (ids->len > limit)
+    g_array_set_size (ids, limit);
 
   if (!append_results (self, ids, results, error))
     return NULL;
 
-  g_ptr_array_sort (results, compare_newest_result_first);
   return g_steal_pointer (&results);
 }

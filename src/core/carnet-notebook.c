@@ -285,6 +285,16 @@ static const char *migrations[] = {
   "    WHEN 'side-effect' THEN 2 WHEN 'question' THEN 3 ELSE 4 END,"
   "    kind, record_id, at_utc, tzid, title, body FROM search_rows;"
   "DROP TABLE search_rows;",
+
+  /* 6: the timelines find the side effects of their window by when they
+   * end, so a symptom that started before the window and still runs in it
+   * is found without reading the years before. A test's chart reads its
+   * values from an index that holds all it shows, not from each row
+   * (trashed_utc, NULL there, is in it for SQLite to see it need not look). */
+  "CREATE INDEX side_effects_live_end ON side_effects"
+  "  (coalesce (until_utc, at_utc), at_utc) WHERE trashed_utc IS NULL;"
+  "CREATE INDEX results_live_values ON results (name, at_utc, id, value, low, high, unit, trashed_utc)"
+  "  WHERE trashed_utc IS NULL AND value IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CARNET_SCHEMA_VERSION);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarnetNotebook, carnet_notebook, CARNET, NOTEBOOK, GObject)
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CARNET_SCHEMA_VERSION 5
+#define CARNET_SCHEMA_VERSION 6
 /* PRAGMA application_id of Carnet notebooks: "Crnt". */
 #define CARNET_APPLICATION_ID 0x43726e74
 /* Trashed records are kept this long, then purged. */
@@ -172,6 +172,15 @@ CarnetReminder *carnet_notebook_find_reminder     (CarnetNotebook    *self,
 #define CARNET_KIND_BIT(kind) (1u << (kind))
 #define CARNET_ALL_KINDS      ((1u << CARNET_N_RECORD_KINDS) - 1)
 
+/* Where a record is in the journal: its kind, its id and its instant in UTC
+ * seconds, as the journal orders them. */
+typedef struct
+{
+  CarnetRecordKind kind;
+  gint64           id;
+  gint64           at;
+} CarnetRecordKey;
+
 guint           carnet_notebook_count_live        (CarnetNotebook    *self,
                                                    guint              kinds,
                                                    GError           **error);
@@ -182,6 +191,19 @@ GPtrArray      *carnet_notebook_list_page         (CarnetNotebook    *self,
                                                    guint              offset,
                                                    guint              limit,
                                                    GError           **error);
+gboolean        carnet_notebook_list_keys         (CarnetNotebook          *self,
+                                                   guint                    kinds,
+                                                   const CarnetRecordKey   *after,
+                                                   guint                    offset,
+                                                   guint                    limit,
+                                                   GArray                  *keys,
+                                                   GError                 **error);
+GPtrArray      *carnet_notebook_list_page_after_key (CarnetNotebook        *self,
+                                                     guint                  kinds,
+                                                     const CarnetRecordKey *after,
+                                                     guint                  offset,
+                                                     guint                  limit,
+                                                     GError               **error);
 guint           carnet_notebook_count_newer       (CarnetNotebook    *self,
                                                    guint              kinds,
                                                    CarnetRecord      *record,
@@ -195,6 +217,7 @@ GPtrArray      *carnet_notebook_summarize_results (CarnetNotebook    *self,
                                                    GError           **error);
 GPtrArray      *carnet_notebook_list_results_named (CarnetNotebook     *self,
                                                     const char * const *names,
+                                                    guint               limit,
                                                     GError            **error);
 
 /* Search (carnet-notebook-search.c) */

@@ -696,7 +696,7 @@ add_result (Fixture    *fixture,
   return carnet_record_get_id (CARNET_RECORD (result));
 }
 
-static void
+static gint64
 add_side_effect (Fixture    *fixture,
                  const char *symptom,
                  int         severity,
@@ -714,6 +714,8 @@ add_side_effect (Fixture    *fixture,
   carnet_side_effect_set_until (side_effect, end);
   carnet_notebook_add (fixture->notebook, CARNET_RECORD (side_effect), &error);
   g_assert_no_error (error);
+
+  return carnet_record_get_id (CARNET_RECORD (side_effect));
 }
 
 static void
@@ -819,6 +821,55 @@ test_notebook_symptoms (Fixture       *fixture,
   g_assert_cmpstr (((CarnetTimeline *) g_ptr_array_index (recent, 0))->symptom, ==, "Fatigue");
 }
 
+static CarnetTimeline *
+find_timeline (GPtrArray  *timelines,
+               const char *symptom)
+{
+  for (guint i = 0; i < timelines->len; i++)
+    {
+      CarnetTimeline *timeline = g_ptr_array_index (timelines, i);
+
+      if (g_strcmp0 (timeline->symptom, symptom) == 0)
+        return timeline;
+    }
+
+  return NULL;
+}
+
+/* The timelines' window: what still runs in it counts however long ago it
+ * started; what ended before it, or is in the trash, does not. */
+static void
+test_notebook_symptoms_window (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timelines = NULL;
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (paris_unix (2026, 9, 1, 0));
+  CarnetTimeline *neuropathy;
+  gint64 trashed;
+
+  add_side_effect (fixture, "Neuropathy", 2, paris_unix (2024, 1, 10, 9), paris_unix (2026, 9, 3, 9));
+  add_side_effect (fixture, "Mucositis", 3, paris_unix (2026, 8, 1, 9), paris_unix (2026, 8, 20, 9));
+  add_side_effect (fixture, "Hiccups", 1, paris_unix (2026, 8, 31, 9), 0);
+  add_side_effect (fixture, "Rash", 1, paris_unix (2026, 9, 10, 9), 0);
+  trashed = add_side_effect (fixture, "Vomiting", 4, paris_unix (2026, 9, 12, 9), 0);
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_SIDE_EFFECT, trashed, &error);
+  g_assert_no_error (error);
+  /* Entered out of order: the timeline is named as it was first spelt. */
+  add_side_effect (fixture, "fatigue ", 1, paris_unix (2026, 10, 2, 9), 0);
+  add_side_effect (fixture, "Fatigue", 2, paris_unix (2026, 9, 15, 9), paris_unix (2026, 9, 16, 9));
+
+  timelines = carnet_notebook_chart_symptoms (fixture->notebook, from, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timelines->len, ==, 3);
+  neuropathy = find_timeline (timelines, "Neuropathy");
+  g_assert_nonnull (neuropathy);
+  g_assert_cmpint (neuropathy->worst, ==, 2);
+  g_assert_nonnull (find_timeline (timelines, "Rash"));
+  g_assert_nonnull (find_timeline (timelines, "Fatigue"));
+  g_assert_cmpuint (find_timeline (timelines, "Fatigue")->days->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,6 +894,8 @@ main (int   argc,
   g_test_add ("/core/chart/notebook-values", Fixture, NULL, fixture_set_up, test_notebook_values, fixture_tear_down);
   g_test_add ("/core/chart/notebook-symptoms", Fixture, NULL, fixture_set_up, test_notebook_symptoms,
               fixture_tear_down);
+  g_test_add ("/core/chart/notebook-symptoms-window", Fixture, NULL, fixture_set_up,
+              test_notebook_symptoms_window, fixture_tear_down);
 
   return g_test_run ();
 }

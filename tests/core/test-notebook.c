@@ -1233,6 +1233,57 @@ test_pages (Fixture       *fixture,
   }
 }
 
+/* The journal's keys alone, a few at a time, and a page read from any of
+ * them: the same order as the records, ties of instants and kinds included. */
+static void
+test_page_keys (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) all = populate_journal (fixture);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (CarnetRecordKey));
+  g_autoptr(GError) error = NULL;
+
+  for (;;)
+    {
+      guint before = keys->len;
+      const CarnetRecordKey *last = before > 0 ? &g_array_index (keys, CarnetRecordKey, before - 1) : NULL;
+      CarnetRecordKey after;
+
+      if (last != NULL)
+        after = *last;
+      g_assert_true (carnet_notebook_list_keys (fixture->notebook, CARNET_ALL_KINDS,
+                                                last != NULL ? &after : NULL, 0, 4, keys, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (keys->len - before, <=, 4);
+      if (keys->len == before)
+        break;
+    }
+  g_assert_cmpuint (keys->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const CarnetRecordKey *key = &g_array_index (keys, CarnetRecordKey, i);
+
+      g_assert_cmpint (key->kind, ==, carnet_record_get_kind (g_ptr_array_index (all, i)));
+      g_assert_cmpint (key->id, ==, carnet_record_get_id (g_ptr_array_index (all, i)));
+    }
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      for (guint offset = 0; offset < 3; offset++)
+        {
+          g_autoptr(GPtrArray) page = NULL;
+
+          page = carnet_notebook_list_page_after_key (fixture->notebook, CARNET_ALL_KINDS,
+                                                      &g_array_index (keys, CarnetRecordKey, i),
+                                                      offset, 2, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (page->len, ==, MIN (2, all->len - MIN (all->len, i + 1 + offset)));
+          for (guint j = 0; j < page->len; j++)
+            assert_same_record (g_ptr_array_index (all, i + 1 + offset + j), g_ptr_array_index (page, j));
+        }
+    }
+}
+
 /* The counts follow the trash, whoever writes. */
 static void
 test_live_counts (Fixture       *fixture,
@@ -1335,11 +1386,24 @@ test_result_summaries (Fixture       *fixture,
   g_assert_cmpstr (carnet_result_get_text (g_ptr_array_index (summary, 1)), ==, "Hémolysé");
   g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (summary, 2)), ==, 3.0);
 
-  history = carnet_notebook_list_results_named (fixture->notebook, both, &error);
+  history = carnet_notebook_list_results_named (fixture->notebook, both, G_MAXUINT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 5);
   g_assert_cmpstr (carnet_result_get_name (g_ptr_array_index (history, 0)), ==, "crp");
   g_assert_cmpfloat (carnet_result_get_value (g_ptr_array_index (history, 4)), ==, 2.0);
+
+  /* The newest first, a page at a time, both names and kinds together. */
+  for (guint limit = 0; limit <= 6; limit++)
+    {
+      g_autoptr(GPtrArray) page = carnet_notebook_list_results_named (fixture->notebook, both,
+                                                                      limit, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, MIN (limit, history->len));
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpint (carnet_record_get_id (g_ptr_array_index (page, i)), ==,
+                         carnet_record_get_id (g_ptr_array_index (history, i)));
+    }
 }
 
 /* A notebook of schema version 4, as the release before wrote it: the
@@ -1405,6 +1469,78 @@ test_migrate_from_v4 (void)
   remove_tree (dir);
 }
 
+/* A notebook of schema version 5: the migration indexes the side effects by
+ * their end and the values of the results; the timelines still find a
+ * symptom that started long before their window and runs into it, a chart
+ * the values out of the trash. */
+static void
+test_migrate_from_v5 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carnet-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.carnet", NULL);
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timelines = NULL;
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (1790000000);
+  g_autoptr(CarnetChartSeries) series = NULL;
+  const char *names[] = { "CRP", NULL };
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int version = 1; version <= 5; version++)
+    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (version), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO side_effects (symptom, severity, at_utc, until_utc, tzid,"
+                                 " created_utc, modified_utc)"
+                                 " VALUES ('Neuropathie', 2, 1700000000, 1790500000, 'Europe/Paris', 0, 0),"
+                                 " ('Mucite', 3, 1780000000, 1785000000, 'Europe/Paris', 0, 0),"
+                                 " ('Fatigue', 1, 1790100000, NULL, 'Europe/Paris', 0, 0);"
+                                 "INSERT INTO results (name, value, text, unit, at_utc, tzid, created_utc,"
+                                 " modified_utc, trashed_utc)"
+                                 " VALUES ('CRP', 4.0, NULL, 'mg/L', 1790000000, 'Europe/Paris', 0, 0, NULL),"
+                                 " ('CRP', NULL, 'hémolysé', NULL, 1790100000, 'Europe/Paris', 0, 0, NULL),"
+                                 " ('CRP', 9.0, NULL, 'mg/L', 1790200000, 'Europe/Paris', 0, 0, 1790300000),"
+                                 " ('CRP', 2.5, NULL, 'mg/L', 1790400000, 'Europe/Paris', 0, 0, NULL);"
+                                 "PRAGMA application_id = 1131572852; PRAGMA user_version = 5;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, CARNET_SCHEMA_VERSION);
+  g_assert_cmpuint (carnet_notebook_count_live (notebook, CARNET_ALL_KINDS, &error), ==, 6);
+  g_assert_no_error (error);
+
+  timelines = carnet_notebook_chart_symptoms (notebook, from, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timelines->len, ==, 2);
+
+  /* The chart's values: neither the text one nor the one in the trash. */
+  series = carnet_notebook_chart_values (notebook, names, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->points->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (series->points, CarnetChartPoint, 1).value, ==, 2.5);
+  g_assert_cmpstr (series->unit, ==, "mg/L");
+  g_clear_object (&notebook);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                       " AND name IN ('side_effects_live_end', 'results_live_values')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1437,10 +1573,12 @@ main (int   argc,
   ADD ("/core/notebook/default-reminders", test_default_reminders);
   ADD ("/core/notebook/busy", test_busy);
   ADD ("/core/notebook/pages", test_pages);
+  ADD ("/core/notebook/page-keys", test_page_keys);
   ADD ("/core/notebook/live-counts", test_live_counts);
   ADD ("/core/notebook/open-questions", test_open_questions);
   ADD ("/core/notebook/result-summaries", test_result_summaries);
   g_test_add_func ("/core/notebook/migrate-from-v4", test_migrate_from_v4);
+  g_test_add_func ("/core/notebook/migrate-from-v5", test_migrate_from_v5);
 
 #undef ADD
 

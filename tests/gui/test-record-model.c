@@ -249,6 +249,96 @@ test_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (carnet_record_model_get_n_cached (fixture->model), ==, 0);
 }
 
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The month of the side effect at @position, @added new ones before the
+ * records of the fixture. */
+static char *
+month_at (Fixture *fixture,
+          guint    position)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (FIRST_AT + (gint64) (N_RECORDS - position - 1) * 3600);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (at, fixture->tz);
+
+  return carnet_row_text_month (local);
+}
+
+/* Far pages, none next to another: each is read from the key kept before
+ * it, and holds what it would hold read from an end. */
+static void
+assert_jumps (Fixture     *fixture,
+              const guint *positions,
+              guint        n_positions,
+              guint        added)
+{
+  for (guint i = 0; i < n_positions; i++)
+    {
+      guint position = positions[i];
+      g_autofree char *key = g_strdup_printf ("2:%u", N_RECORDS + added - position);
+      g_autoptr(CarnetItem) item = g_list_model_get_item (G_LIST_MODEL (fixture->model), position);
+      g_autofree char *month = month_at (fixture, position - added);
+      g_autofree char *previous = month_at (fixture, position - added - 1);
+
+      g_assert_nonnull (item);
+      g_assert_cmpstr (carnet_item_get_key (item), ==, key);
+      if (position % CARNET_RECORD_MODEL_PAGE == 0 && g_strcmp0 (month, previous) == 0)
+        g_assert_null (carnet_item_get_header (item));
+      else if (position % CARNET_RECORD_MODEL_PAGE == 0)
+        g_assert_cmpstr (carnet_item_get_header (item), ==, month);
+    }
+}
+
+static void
+test_jumps_from_marks (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const guint first[] = { 2600, 300, 1300, 3850, 4100, 1000, 2000, 700, 4999, 2649 };
+  static const guint second[] = { 3300, 4500, 1700, 2301, 5000, 650 };
+  g_autoptr(CarnetSideEffect) newest = carnet_side_effect_new ();
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (FIRST_AT + N_RECORDS * 3600);
+  g_autoptr(GError) error = NULL;
+
+  /* Read in the background once loaded. */
+  load (fixture);
+  g_assert_cmpuint (carnet_record_model_get_n_marks (fixture->model), ==, 0);
+  drain ();
+  g_assert_cmpuint (carnet_record_model_get_n_marks (fixture->model), ==,
+                    N_RECORDS / CARNET_RECORD_MODEL_MARK_STEP);
+  assert_jumps (fixture, first, G_N_ELEMENTS (first), 0);
+
+  /* A record comes before them all: the keys are read again, and the pages
+   * read from them moved by one. */
+  carnet_side_effect_set_symptom (newest, "Fatigue");
+  carnet_side_effect_set_severity (newest, 2);
+  carnet_side_effect_set_at (newest, at);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (newest), &error);
+  g_assert_no_error (error);
+  load (fixture);
+  g_assert_cmpuint (carnet_record_model_get_n_marks (fixture->model), ==, 0);
+  drain ();
+  g_assert_cmpuint (carnet_record_model_get_n_marks (fixture->model), ==,
+                    (N_RECORDS + 1) / CARNET_RECORD_MODEL_MARK_STEP);
+  assert_jumps (fixture, second, G_N_ELEMENTS (second), 1);
+
+  /* Where a record is, from the keys kept. */
+  for (guint id = 1; id <= N_RECORDS + 1; id += 97)
+    {
+      g_assert_cmpuint (carnet_record_model_find (fixture->model, CARNET_RECORD_SIDE_EFFECT, id, &error),
+                        ==, N_RECORDS + 1 - id);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (carnet_record_model_find (fixture->model, CARNET_RECORD_SIDE_EFFECT, 1, &error),
+                    ==, N_RECORDS);
+  g_assert_cmpuint (carnet_record_model_find (fixture->model, CARNET_RECORD_SIDE_EFFECT, N_RECORDS + 1, &error),
+                    ==, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +349,8 @@ main (int   argc,
               fixture_set_up, test_reads_what_is_asked, fixture_tear_down);
   g_test_add ("/gui/record-model/follows-changes", Fixture, NULL,
               fixture_set_up, test_follows_changes, fixture_tear_down);
+  g_test_add ("/gui/record-model/jumps-from-marks", Fixture, NULL,
+              fixture_set_up, test_jumps_from_marks, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -490,6 +490,61 @@ test_history (Fixture       *fixture,
                                                                           "results.open-attachment"))));
 }
 
+/* Years of a test are thousands of results: the history shows the newest
+ * ones, and older ones a step at a time when asked for. */
+static void
+test_history_older (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const guint total = CARNET_RESULTS_PAGE_HISTORY_STEP + 5;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  AdwExpanderRow *platelets;
+  GtkWidget *older;
+
+  for (guint i = 0; i < total; i++)
+    add_value (fixture, "Platelets", 150 + i, "G/L", 150, 400, (int) i + 1);
+  show_page (fixture, 800, 600);
+  values = list_groups (fixture, "values_list");
+  platelets = values->pdata[0];
+
+  adw_expander_row_set_expanded (platelets, TRUE);
+  drain ();
+  history = history_of (GTK_WIDGET (platelets));
+  g_assert_cmpuint (history->len, ==, CARNET_RESULTS_PAGE_HISTORY_STEP);
+  g_assert_cmpstr (title_of (history->pdata[0]), ==, "Yesterday");
+  g_assert_cmpstr (adw_action_row_get_subtitle (history->pdata[0]), ==, "150 G/L");
+
+  /* Last, after the newest ones. */
+  collect (GTK_WIDGET (platelets), ADW_TYPE_ACTION_ROW, NULL, rows);
+  older = rows->pdata[rows->len - 1];
+  g_assert_true (gtk_widget_has_css_class (older, "carnet-history-older"));
+  g_assert_true (gtk_widget_get_visible (older));
+  g_assert_cmpstr (title_of (older), ==, "Show Older Results");
+
+  g_signal_emit_by_name (older, "activated");
+  drain ();
+  after = history_of (GTK_WIDGET (platelets));
+  g_assert_cmpuint (after->len, ==, total);
+  for (guint i = 0; i < history->len; i++)
+    g_assert_true (after->pdata[i] == history->pdata[i]);
+  g_assert_cmpstr (adw_action_row_get_subtitle (after->pdata[total - 1]), ==, "204 G/L");
+  g_assert_false (gtk_widget_get_visible (older));
+  g_ptr_array_set_size (rows, 0);
+  collect (GTK_WIDGET (platelets), ADW_TYPE_ACTION_ROW, NULL, rows);
+  g_assert_true (rows->pdata[rows->len - 1] == older);
+
+  /* A new value keeps as much of the history shown. */
+  add_value (fixture, "Platelets", 210, "G/L", 150, 400, 0);
+  drain ();
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = history_of (GTK_WIDGET (platelets));
+  g_assert_cmpuint (after->len, ==, total + 1);
+  g_assert_cmpstr (title_of (after->pdata[0]), ==, "Today");
+}
+
 static void
 test_follows_changes (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -758,6 +813,7 @@ main (int   argc,
   ADD ("/gui/results-page/empty", test_empty);
   ADD ("/gui/results-page/groups", test_groups);
   ADD ("/gui/results-page/history", test_history);
+  ADD ("/gui/results-page/history-older", test_history_older);
   ADD ("/gui/results-page/follows-changes", test_follows_changes);
   ADD ("/gui/results-page/attachment", test_attachment);
   ADD ("/gui/results-page/show-record", test_show_record);

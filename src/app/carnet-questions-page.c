@@ -1217,6 +1217,8 @@ move_question (CarnetQuestionsPage *self,
   g_autoptr(GError) error = NULL;
   QuestionGroup *group;
   QuestionRow *question_row;
+  GHashTableIter iter;
+  gpointer value;
   gint64 target;
 
   if (carnet_page_get_notebook (CARNET_PAGE (self)) == NULL)
@@ -1231,8 +1233,17 @@ move_question (CarnetQuestionsPage *self,
   if (target < 0 || target >= group->total)
     return;
 
-  /* Among hidden ones, it would leave the screen. */
+  /* Past the first ones, it would leave the screen, and so would the one it
+   * changes places with. */
   pin_question (self, id);
+  g_hash_table_iter_init (&iter, group->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      QuestionRow *neighbour = value;
+
+      if (neighbour->order == (guint) target)
+        pin_question (self, neighbour->id);
+    }
   if (!carnet_notebook_move_question (carnet_page_get_notebook (CARNET_PAGE (self)), id, (guint) target + 1, &error))
     show_error (self, error->message);
 }

@@ -566,10 +566,14 @@ update_more_row (QuestionGroup *group,
   if (hidden == 0)
     return;
 
+  /* Translators: a row at the end of a consultation's questions; %u is how
+   * many more it shows (at most 20) */
   label = g_strdup_printf (ngettext ("Show %u More Question", "Show %u More Questions", batch), batch);
   gtk_label_set_text (group->more_label, label);
   /* How many are left is worth saying only when one click does not show them. */
   if (hidden > batch)
+    /* Translators: under "Show 20 More Questions": how many of the
+     * consultation's questions are not on screen */
     caption = g_strdup_printf (ngettext ("%u question not shown", "%u questions not shown", hidden), hidden);
   gtk_label_set_text (group->more_caption, caption != NULL ? caption : "");
   gtk_widget_set_visible (GTK_WIDGET (group->more_caption), caption != NULL);

@@ -642,7 +642,8 @@ question_group_update (QuestionGroup *group,
         group->run_end++;
     }
 
-  update_more_row (group, spec->total - spec->questions->len);
+  /* (A question written elsewhere between the reads can be counted out.) */
+  update_more_row (group, spec->total > spec->questions->len ? spec->total - spec->questions->len : 0);
 
   gtk_list_box_invalidate_sort (group->list);
 }
@@ -811,7 +812,7 @@ read_pinned (CarnetQuestionsPage  *self,
              GError              **error)
 {
   CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
-  g_autoptr(GHashTable) sorted = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) grown = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key;
 
@@ -877,10 +878,10 @@ read_pinned (CarnetQuestionsPage  *self,
         return FALSE;
       g_ptr_array_add (spec->questions, g_steal_pointer (&question));
       g_array_append_val (spec->orders, order);
-      g_hash_table_add (sorted, spec);
+      g_hash_table_add (grown, spec);
     }
 
-  g_hash_table_iter_init (&iter, sorted);
+  g_hash_table_iter_init (&iter, grown);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     sort_spec (key);
 

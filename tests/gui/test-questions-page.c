@@ -1177,7 +1177,9 @@ test_many_questions (Fixture       *fixture,
   g_assert_cmpstr (more_caption (more), ==, "25 questions not shown");
   rows = rows_of (groups->pdata[0]);
   g_assert_true (more_follows (more, rows->pdata[19]));
+  /* Read out as the button it is. */
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (more)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (more)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
 
   /* The last one shown can still go down, among those not shown. */
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button_by_tooltip (rows->pdata[19], "Move Down"))));

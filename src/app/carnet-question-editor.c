@@ -47,7 +47,7 @@ fill_consultations (CarnetQuestionEditor *self,
   gboolean has_selected = selected <= 0;
   guint n_items;
 
-  agenda = carnet_notebook_agenda (notebook, now, to, NULL);
+  agenda = carnet_notebook_agenda_of_kind (notebook, CARNET_APPOINTMENT_CONSULTATION, now, to, NULL);
   n_items = agenda != NULL ? g_list_model_get_n_items (agenda) : 0;
 
   for (guint i = 0; i < n_items && ids->len < CONSULTATIONS_MAX; i++)
@@ -56,8 +56,7 @@ fill_consultations (CarnetQuestionEditor *self,
       CarnetAppointment *appointment = carnet_occurrence_get_appointment (occurrence);
       gint64 id = carnet_record_get_id (CARNET_RECORD (appointment));
 
-      if (carnet_appointment_get_kind (appointment) != CARNET_APPOINTMENT_CONSULTATION ||
-          carnet_occurrence_get_status (occurrence) != CARNET_STATUS_PLANNED ||
+      if (carnet_occurrence_get_status (occurrence) != CARNET_STATUS_PLANNED ||
           g_hash_table_contains (seen, &id))
         continue;
       g_hash_table_add (seen, g_memdup2 (&id, sizeof id));

@@ -11,6 +11,15 @@
  * Groups and rows keep their widgets across refreshes: when the notebook
  * changes, here or in another process, what is scrolled, focused and being
  * typed stays so.
+ *
+ * Nothing is built that is not asked for: a notebook of years holds
+ * hundreds of consultations ahead and a thousand questions for the next
+ * one. So the page shows the first planned consultations (Show Later
+ * Consultations adds more), the latest past ones (Show Earlier
+ * Consultations), and the first questions of each group in their order, a
+ * row at the group's end showing the next ones. A question someone acts on
+ * stays in sight whatever its place: one just written (here or elsewhere),
+ * moved, or jumped to from search.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -28,11 +37,16 @@
 /* How many past consultations show their questions at first, and how many
  * more "Show Earlier Consultations" adds. */
 #define PAST_GROUPS 10
+/* The same for consultations to come and "Show Later Consultations". */
+#define PLANNED_GROUPS 10
+/* How many questions a group shows at first, and how many more its "Show
+ * More Questions" row adds. */
+#define QUESTION_BATCH 20
 
 typedef struct
 {
   gint64          id;
-  /* Its place in the group, from 0. */
+  /* Its place in the group, from 0, hidden questions included. */
   guint           order;
   GtkWidget      *row;
   GtkLabel       *text;
@@ -54,6 +68,14 @@ typedef struct
   AdwEntryRow             *entry;
   /* Opens the consultation sheet (exchange.prepare). */
   GtkWidget               *prepare;
+  /* Shows the next questions; after the first run of questions shown. */
+  GtkWidget               *more_row;
+  GtkLabel                *more_label;
+  GtkLabel                *more_caption;
+  /* How many questions the group has, and how many from the first are all
+   * shown (the "more" row goes after them). */
+  guint                    total;
+  guint                    run_end;
   /* Question id → QuestionRow */
   GHashTable              *rows;
 } QuestionGroup;
@@ -63,7 +85,12 @@ typedef struct
 {
   CarnetQuestionGroupInfo  info;
   CarnetAppointment       *appointment;
+  /* The questions shown, in their order, and their places in the group. */
   GPtrArray               *questions;
+  GArray                  *orders;
+  /* How many the group has; how many of them were read from the first. */
+  guint                    total;
+  guint                    n_first;
 } GroupSpec;
 
 struct _CarnetQuestionsPage
@@ -78,10 +105,22 @@ struct _CarnetQuestionsPage
   GtkBox         *groups_box;
   GtkWidget      *past_heading;
   GtkWidget      *earlier_button;
+  GtkWidget      *later_button;
 
   /* How many past consultations are shown; whether there are more. */
   guint           past_limit;
   gboolean        more_past;
+  /* The same for planned ones; those not shown (id set). */
+  guint           planned_limit;
+  gboolean        more_planned;
+  GHashTable     *hidden_planned;
+  /* Appointment id → how many of its first questions a group shows, when
+   * more than QUESTION_BATCH. */
+  GHashTable     *limits;
+  /* Questions shown wherever they are in their group (id set). */
+  GHashTable     *pinned;
+  /* The newest question when the page last read the notebook; -1: none read. */
+  gint64          newest_question;
 
   /* The notebook the groups are of (weak): another one starts afresh. */
   CarnetNotebook *shown;
@@ -98,6 +137,9 @@ static void on_group_entry_activated_cb (AdwEntryRow   *entry,
                                          QuestionGroup *group);
 static void on_move_clicked_cb   (GtkButton      *button,
                                   QuestionRow    *question_row);
+static void on_list_row_activated_cb (GtkListBox    *list,
+                                      GtkListBoxRow *row,
+                                      QuestionGroup *group);
 
 static void
 show_error (CarnetQuestionsPage *self,
@@ -368,19 +410,48 @@ question_row_update (QuestionRow    *question_row,
   set_move_sensitive (question_row, order > 0, order + 1 < n_questions);
 }
 
-/* The entry first, then the questions in their order. */
+/* The entry first, then the questions in their order, the "more" row
+ * where the first run of them ends. */
+static guint64
+row_sort_key (QuestionGroup *group,
+              GtkListBoxRow *row)
+{
+  QuestionRow *question_row = g_object_get_data (G_OBJECT (row), "carnet-question-row");
+
+  if (question_row != NULL)
+    return 2 * (guint64) question_row->order + 1;
+  if (GTK_WIDGET (row) == group->more_row)
+    return 2 * (guint64) group->run_end;
+
+  return 0;
+}
+
 static int
 compare_rows_cb (GtkListBoxRow *row_a,
                  GtkListBoxRow *row_b,
                  gpointer       user_data)
 {
-  QuestionRow *a = g_object_get_data (G_OBJECT (row_a), "carnet-question-row");
-  QuestionRow *b = g_object_get_data (G_OBJECT (row_b), "carnet-question-row");
+  guint64 a = row_sort_key (user_data, row_a);
+  guint64 b = row_sort_key (user_data, row_b);
 
-  if (a == NULL || b == NULL)
-    return (a != NULL) - (b != NULL);
+  return (a > b) - (a < b);
+}
 
-  return (a->order > b->order) - (a->order < b->order);
+/* How many of its first questions @appointment_id's group shows. */
+static guint
+get_limit (CarnetQuestionsPage *self,
+           gint64               appointment_id)
+{
+  gpointer limit = g_hash_table_lookup (self->limits, &appointment_id);
+
+  return limit != NULL ? GPOINTER_TO_UINT (limit) : QUESTION_BATCH;
+}
+
+static void
+pin_question (CarnetQuestionsPage *self,
+              gint64               id)
+{
+  g_hash_table_add (self->pinned, g_memdup2 (&id, sizeof id));
 }
 
 static QuestionGroup *
@@ -388,6 +459,7 @@ question_group_new (CarnetQuestionsPage *self,
                     gint64               appointment_id)
 {
   QuestionGroup *group = g_new0 (QuestionGroup, 1);
+  GtkWidget *box;
 
   group->page = self;
   group->info.appointment_id = appointment_id;
@@ -398,7 +470,8 @@ question_group_new (CarnetQuestionsPage *self,
 
   group->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (group->list, GTK_SELECTION_NONE);
-  gtk_list_box_set_sort_func (group->list, compare_rows_cb, NULL, NULL);
+  gtk_list_box_set_sort_func (group->list, compare_rows_cb, group, NULL);
+  g_signal_connect (group->list, "row-activated", G_CALLBACK (on_list_row_activated_cb), group);
   gtk_widget_add_css_class (GTK_WIDGET (group->list), "boxed-list");
   gtk_widget_add_css_class (GTK_WIDGET (group->list), "carnet-questions");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group->widget), GTK_WIDGET (group->list));
@@ -422,6 +495,32 @@ question_group_new (CarnetQuestionsPage *self,
   g_signal_connect (group->entry, "changed", G_CALLBACK (on_entry_changed_cb), NULL);
   gtk_list_box_append (group->list, GTK_WIDGET (group->entry));
 
+  /* A row rather than a button under the group: it says where the hidden
+   * questions are, between those shown. */
+  group->more_row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_BUTTON,
+                                  "visible", FALSE,
+                                  NULL);
+  gtk_widget_add_css_class (group->more_row, "carnet-show-more");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  group->more_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (group->more_label, TRUE);
+  gtk_label_set_justify (group->more_label, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (group->more_label), "heading");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (group->more_label));
+  group->more_caption = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (group->more_caption, TRUE);
+  gtk_label_set_justify (group->more_caption, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (group->more_caption), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (group->more_caption), "caption");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (group->more_caption));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (group->more_row), box);
+  gtk_list_box_append (group->list, group->more_row);
+
   gtk_box_append (self->groups_box, group->widget);
 
   return group;
@@ -433,6 +532,7 @@ question_group_free (QuestionGroup *group)
   GtkWidget *box = gtk_widget_get_parent (group->widget);
 
   g_signal_handlers_disconnect_by_data (group->entry, group);
+  g_signal_handlers_disconnect_by_data (group->list, group);
   g_clear_pointer (&group->rows, g_hash_table_unref);
   if (box != NULL)
     gtk_box_remove (GTK_BOX (box), group->widget);
@@ -451,6 +551,37 @@ set_entry_title (AdwEntryRow *entry,
   g_object_set_data_full (G_OBJECT (entry), "carnet-title", copy, g_free);
   if (!gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), copy);
+}
+
+/* Says how many of the group's questions are not shown, if any. */
+static void
+update_more_row (QuestionGroup *group,
+                 guint          hidden)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *caption = NULL;
+  guint batch = MIN (hidden, QUESTION_BATCH);
+
+  gtk_widget_set_visible (group->more_row, hidden > 0);
+  if (hidden == 0)
+    return;
+
+  /* Translators: a row at the end of a consultation's questions; %u is how
+   * many more it shows (at most 20) */
+  label = g_strdup_printf (ngettext ("Show %u More Question", "Show %u More Questions", batch), batch);
+  gtk_label_set_text (group->more_label, label);
+  /* How many are left is worth saying only when one click does not show them. */
+  if (hidden > batch)
+    /* Translators: under "Show 20 More Questions": how many of the
+     * consultation's questions are not on screen */
+    caption = g_strdup_printf (ngettext ("%u question not shown", "%u questions not shown", hidden), hidden);
+  gtk_label_set_text (group->more_caption, caption != NULL ? caption : "");
+  gtk_widget_set_visible (GTK_WIDGET (group->more_caption), caption != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (group->more_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption != NULL ? caption : "",
+                                  -1);
 }
 
 static void
@@ -490,9 +621,12 @@ question_group_update (QuestionGroup *group,
   old = g_steal_pointer (&group->rows);
   group->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                        (GDestroyNotify) question_row_free);
+  group->total = spec->total;
+  group->run_end = 0;
   for (guint i = 0; i < spec->questions->len; i++)
     {
       CarnetQuestion *question = g_ptr_array_index (spec->questions, i);
+      guint order = g_array_index (spec->orders, guint, i);
       gint64 id = carnet_record_get_id (CARNET_RECORD (question));
       QuestionRow *question_row = NULL;
 
@@ -503,8 +637,13 @@ question_group_update (QuestionGroup *group,
         }
 
       g_hash_table_insert (group->rows, &question_row->id, question_row);
-      question_row_update (question_row, question, i, spec->questions->len, now);
+      question_row_update (question_row, question, order, spec->total, now);
+      if (order == group->run_end)
+        group->run_end++;
     }
+
+  /* (A question written elsewhere between the reads can be counted out.) */
+  update_more_row (group, spec->total > spec->questions->len ? spec->total - spec->questions->len : 0);
 
   gtk_list_box_invalidate_sort (group->list);
 }
@@ -513,6 +652,7 @@ static void
 group_spec_free (GroupSpec *spec)
 {
   g_clear_pointer (&spec->questions, g_ptr_array_unref);
+  g_clear_pointer (&spec->orders, g_array_unref);
   g_clear_pointer (&spec->info.when, g_date_time_unref);
   g_clear_object (&spec->appointment);
   g_free (spec);
@@ -545,6 +685,7 @@ ensure_spec (CarnetQuestionsPage  *self,
   spec = g_new0 (GroupSpec, 1);
   spec->info.appointment_id = appointment_id;
   spec->questions = g_ptr_array_new_with_free_func (g_object_unref);
+  spec->orders = g_array_new (FALSE, FALSE, sizeof (guint));
 
   occurrence = g_hash_table_lookup (upcoming, &appointment_id);
   if (appointment_id == 0)
@@ -592,6 +733,161 @@ is_writing_in (CarnetQuestionsPage *self,
   return group != NULL && *gtk_editable_get_text (GTK_EDITABLE (group->entry)) != '\0';
 }
 
+/* Reads the first questions of each group. */
+static gboolean
+read_questions (CarnetQuestionsPage  *self,
+                GHashTable           *specs,
+                GError              **error)
+{
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, specs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GroupSpec *spec = value;
+      g_autoptr(GListModel) questions = NULL;
+
+      questions = carnet_notebook_list_questions_for (notebook, spec->info.appointment_id,
+                                                      get_limit (self, spec->info.appointment_id),
+                                                      &spec->total, error);
+      if (questions == NULL)
+        return FALSE;
+
+      spec->n_first = g_list_model_get_n_items (questions);
+      for (guint i = 0; i < spec->n_first; i++)
+        {
+          g_array_append_val (spec->orders, i);
+          g_ptr_array_add (spec->questions, g_list_model_get_item (questions, i));
+        }
+    }
+
+  return TRUE;
+}
+
+static int
+compare_orders (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GroupSpec *spec = user_data;
+  guint order_a = g_array_index (spec->orders, guint, *(const guint *) a);
+  guint order_b = g_array_index (spec->orders, guint, *(const guint *) b);
+
+  return (order_a > order_b) - (order_a < order_b);
+}
+
+/* Puts the group's questions, first ones and pinned ones, in their order. */
+static void
+sort_spec (GroupSpec *spec)
+{
+  g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) orders = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < spec->orders->len; i++)
+    g_array_append_val (indexes, i);
+  g_array_sort_with_data (indexes, compare_orders, spec);
+
+  for (guint i = 0; i < indexes->len; i++)
+    {
+      guint index = g_array_index (indexes, guint, i);
+
+      g_ptr_array_add (questions, g_object_ref (g_ptr_array_index (spec->questions, index)));
+      g_array_append_val (orders, g_array_index (spec->orders, guint, index));
+    }
+
+  g_ptr_array_unref (spec->questions);
+  spec->questions = g_steal_pointer (&questions);
+  g_array_unref (spec->orders);
+  spec->orders = g_steal_pointer (&orders);
+}
+
+/* Adds to the groups shown the pinned questions beyond their first ones:
+ * those written since the last read, moved, or shown on request. */
+static gboolean
+read_pinned (CarnetQuestionsPage  *self,
+             GHashTable           *specs,
+             GError              **error)
+{
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
+  g_autoptr(GHashTable) grown = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  /* A bulk import is not someone writing: the newest ones only. */
+  if (self->newest_question >= 0)
+    {
+      g_autoptr(GListModel) written = NULL;
+
+      written = carnet_notebook_list_questions_after (notebook, self->newest_question, QUESTION_BATCH,
+                                                      &self->newest_question, error);
+      if (written == NULL)
+        return FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (written); i++)
+        {
+          g_autoptr(CarnetRecord) question = g_list_model_get_item (written, i);
+
+          pin_question (self, carnet_record_get_id (question));
+        }
+    }
+  else
+    {
+      g_autoptr(GListModel) none = NULL;
+
+      none = carnet_notebook_list_questions_after (notebook, G_MAXINT64, 0, &self->newest_question, error);
+      if (none == NULL)
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, self->pinned);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(CarnetRecord) question = NULL;
+      GroupSpec *spec;
+      gint64 appointment_id;
+      guint order;
+
+      if (!carnet_notebook_locate_question (notebook, *(gint64 *) key, &appointment_id, &order, &local_error))
+        {
+          if (!g_error_matches (local_error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* Gone to the trash, or for good. */
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+
+      /* Its group is not shown: it is when asked for (show_record). */
+      spec = g_hash_table_lookup (specs, &appointment_id);
+      if (spec == NULL)
+        continue;
+      /* Among the first ones: shown anyway, until it moves again. */
+      if (order < spec->n_first)
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+
+      question = carnet_notebook_get (notebook, CARNET_RECORD_QUESTION, *(gint64 *) key, error);
+      if (question == NULL)
+        return FALSE;
+      g_ptr_array_add (spec->questions, g_steal_pointer (&question));
+      g_array_append_val (spec->orders, order);
+      g_hash_table_add (grown, spec);
+    }
+
+  g_hash_table_iter_init (&iter, grown);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    sort_spec (key);
+
+  return TRUE;
+}
+
 /* Finds out which groups there are, and what is in them. */
 static GPtrArray *
 collect_groups (CarnetQuestionsPage  *self,
@@ -599,34 +895,35 @@ collect_groups (CarnetQuestionsPage  *self,
                 guint                *out_n_questions,
                 GError              **error)
 {
-  g_autoptr(GListModel) questions = NULL;
+  CarnetNotebook *notebook = carnet_page_get_notebook (CARNET_PAGE (self));
   g_autoptr(GListModel) agenda = NULL;
   g_autoptr(GDateTime) horizon = NULL;
   g_autoptr(GHashTable) upcoming = NULL;
   g_autoptr(GHashTable) specs = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GHashTable) open_questions = NULL;
-  g_autoptr(GArray) wanted = NULL;
   g_autoptr(GArray) past = NULL;
   GHashTableIter iter;
   gpointer key;
   gpointer value;
   GroupSpec *next;
-  gint64 next_id;
-  gint64 none = 0;
-  guint n_items;
+  gint64 next_id = 0;
+  guint n_questions = 0;
+  guint n_planned = 0;
 
-  next_id = carnet_notebook_next_consultation (carnet_page_get_notebook (CARNET_PAGE (self)), error);
-  if (next_id < 0)
-    return NULL;
-
+  /* Consultations only: the blood tests and sessions around them are most
+   * of an agenda, and get no group. */
   horizon = g_date_time_add_days (now, PLANNED_DAYS);
-  agenda = carnet_notebook_agenda (carnet_page_get_notebook (CARNET_PAGE (self)), now, horizon, error);
+  agenda = carnet_notebook_agenda_of_kind (notebook, CARNET_APPOINTMENT_CONSULTATION, now, horizon, error);
   if (agenda == NULL)
     return NULL;
 
-  /* Each appointment to come, at its next occurrence. */
+  specs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) group_spec_free);
+
+  /* Each consultation to come, at its next occurrence; a group for each of
+   * the first ones, to jot questions down for them. */
   upcoming = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_hash_table_remove_all (self->hidden_planned);
   for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
     {
       g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
@@ -639,24 +936,53 @@ collect_groups (CarnetQuestionsPage  *self,
         continue;
 
       g_hash_table_insert (upcoming, g_memdup2 (&id, sizeof id), g_steal_pointer (&occurrence));
+      /* The first is the next consultation, as the core finds it. */
+      if (n_planned == 0)
+        next_id = id;
+      if (n_planned++ >= self->planned_limit)
+        g_hash_table_add (self->hidden_planned, g_memdup2 (&id, sizeof id));
+      else if (ensure_spec (self, specs, upcoming, id, error) == NULL)
+        return NULL;
+    }
+  self->more_planned = n_planned > self->planned_limit;
+
+  /* None this year: the core looks further ahead. */
+  if (next_id == 0)
+    {
+      next_id = carnet_notebook_next_consultation (notebook, error);
+      if (next_id < 0)
+        return NULL;
     }
 
-  /* The questions of the groups shown only: those waiting (for the next
-   * consultation, for one to come, or still open), and those of the latest
-   * past consultations. */
-  wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (wanted, none);
-  open_questions = carnet_notebook_count_open_questions (carnet_page_get_notebook (CARNET_PAGE (self)), error);
+  next = ensure_spec (self, specs, upcoming, 0, error);
+  if (next_id > 0)
+    {
+      CarnetOccurrence *occurrence = g_hash_table_lookup (upcoming, &next_id);
+
+      if (occurrence != NULL)
+        {
+          next->appointment = g_object_ref (carnet_occurrence_get_appointment (occurrence));
+          next->info.when = g_date_time_ref (carnet_occurrence_get_start (occurrence));
+        }
+    }
+
+  /* Open questions of a consultation that is over stay in sight; those of
+   * consultations not shown yet count for the page not to look empty. */
+  open_questions = carnet_notebook_count_open_questions (notebook, error);
   if (open_questions == NULL)
     return NULL;
   g_hash_table_iter_init (&iter, open_questions);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (wanted, *(gint64 *) key);
-  g_hash_table_iter_init (&iter, upcoming);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (wanted, *(gint64 *) key);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_contains (self->hidden_planned, key))
+        n_questions += GPOINTER_TO_UINT (value);
+      else if (*(gint64 *) key != 0 && !g_hash_table_contains (upcoming, key) &&
+               ensure_spec (self, specs, upcoming, *(gint64 *) key, error) == NULL)
+        return NULL;
+    }
+
   /* The latest consultations with questions, of which those not to come. */
-  past = carnet_notebook_list_asked_consultations (carnet_page_get_notebook (CARNET_PAGE (self)),
+  past = carnet_notebook_list_asked_consultations (notebook,
                                                    MIN (G_MAXUINT - 1 - g_hash_table_size (upcoming),
                                                         self->past_limit) + 1 + g_hash_table_size (upcoming),
                                                    error);
@@ -674,55 +1000,18 @@ collect_groups (CarnetQuestionsPage  *self,
           self->more_past = TRUE;
           break;
         }
-      g_array_append_val (wanted, id);
-    }
-  questions = carnet_notebook_list_questions_of (carnet_page_get_notebook (CARNET_PAGE (self)),
-                                                 (const gint64 *) (gpointer) wanted->data, wanted->len, error);
-  if (questions == NULL)
-    return NULL;
-
-  specs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) group_spec_free);
-
-  next = ensure_spec (self, specs, upcoming, 0, error);
-  if (next_id > 0)
-    {
-      CarnetOccurrence *occurrence = g_hash_table_lookup (upcoming, &next_id);
-
-      if (occurrence != NULL)
-        {
-          next->appointment = g_object_ref (carnet_occurrence_get_appointment (occurrence));
-          next->info.when = g_date_time_ref (carnet_occurrence_get_start (occurrence));
-        }
-    }
-
-  n_items = g_list_model_get_n_items (questions);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CarnetQuestion) question = g_list_model_get_item (questions, i);
-      GroupSpec *spec;
-
-      spec = ensure_spec (self, specs, upcoming, carnet_question_get_appointment_id (question), error);
-      if (spec == NULL)
-        return NULL;
-      g_ptr_array_add (spec->questions, g_steal_pointer (&question));
-    }
-
-  /* Planned consultations, to jot questions down for them; the next one
-   * already has the group above unless questions are tied to it. */
-  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
-    {
-      g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
-      CarnetAppointment *appointment = carnet_occurrence_get_appointment (occurrence);
-      gint64 id = carnet_record_get_id (CARNET_RECORD (appointment));
-
-      if (carnet_appointment_get_kind (appointment) != CARNET_APPOINTMENT_CONSULTATION ||
-          id == next_id ||
-          !g_hash_table_contains (upcoming, &id))
-        continue;
-
       if (ensure_spec (self, specs, upcoming, id, error) == NULL)
         return NULL;
     }
+
+  if (!read_questions (self, specs, error) || !read_pinned (self, specs, error))
+    return NULL;
+
+  /* The next consultation has a group of its own when questions are tied to
+   * it; else the "next consultation" group is its group. */
+  if (next_id > 0 && g_hash_table_contains (specs, &next_id) &&
+      ((GroupSpec *) g_hash_table_lookup (specs, &next_id))->total == 0)
+    g_hash_table_remove (specs, &next_id);
 
   /* The next consultation has a group of its own: an empty "next
    * consultation" group above it would say the same twice. Unless someone is
@@ -732,7 +1021,7 @@ collect_groups (CarnetQuestionsPage  *self,
       GroupSpec *own = g_hash_table_lookup (specs, &next_id);
 
       own->info.is_next = TRUE;
-      if (next->questions->len == 0 && !is_writing_in (self, 0))
+      if (next->total == 0 && !is_writing_in (self, 0))
         g_hash_table_remove (specs, &next->info.appointment_id);
     }
 
@@ -740,13 +1029,29 @@ collect_groups (CarnetQuestionsPage  *self,
   g_hash_table_iter_init (&iter, specs);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
+      GroupSpec *spec = value;
+
+      n_questions += spec->total;
       g_hash_table_iter_steal (&iter);
-      g_ptr_array_add (sorted, value);
+      g_ptr_array_add (sorted, spec);
     }
   g_ptr_array_sort (sorted, compare_specs);
 
-  *out_n_questions = n_items;
+  *out_n_questions = n_questions;
   return g_steal_pointer (&sorted);
+}
+
+/* Moves @widget after @previous in the page, unless it is there already:
+ * the focus stays where it is. Returns @widget. */
+static GtkWidget *
+place_after (CarnetQuestionsPage *self,
+             GtkWidget           *widget,
+             GtkWidget           *previous)
+{
+  if (gtk_widget_get_prev_sibling (widget) != previous)
+    gtk_box_reorder_child_after (self->groups_box, widget, previous);
+
+  return widget;
 }
 
 static gboolean
@@ -767,6 +1072,11 @@ reload (CarnetQuestionsPage  *self,
   if (notebook != self->shown)
     {
       g_hash_table_remove_all (self->groups);
+      g_hash_table_remove_all (self->limits);
+      g_hash_table_remove_all (self->pinned);
+      self->newest_question = -1;
+      self->past_limit = PAST_GROUPS;
+      self->planned_limit = PLANNED_GROUPS;
       g_set_weak_pointer (&self->shown, notebook);
     }
 
@@ -813,18 +1123,19 @@ reload (CarnetQuestionsPage  *self,
       if (spec->info.kind == CARNET_QUESTION_GROUP_PAST && !past_started)
         {
           past_started = TRUE;
-          if (gtk_widget_get_prev_sibling (self->past_heading) != previous)
-            gtk_box_reorder_child_after (self->groups_box, self->past_heading, previous);
-          previous = self->past_heading;
+          previous = place_after (self, self->later_button, previous);
+          previous = place_after (self, self->past_heading, previous);
         }
 
       if (gtk_widget_get_prev_sibling (group->widget) != previous)
         gtk_box_reorder_child_after (self->groups_box, group->widget, previous);
       previous = group->widget;
     }
+  if (!past_started)
+    previous = place_after (self, self->later_button, previous);
+  gtk_widget_set_visible (self->later_button, self->more_planned);
   gtk_widget_set_visible (self->past_heading, past_started);
-  if (gtk_widget_get_prev_sibling (self->earlier_button) != previous)
-    gtk_box_reorder_child_after (self->groups_box, self->earlier_button, previous);
+  place_after (self, self->earlier_button, previous);
   gtk_widget_set_visible (self->earlier_button, self->more_past);
 
   gtk_stack_set_visible_child_name (self->stack, n_questions == 0 ? "empty" : "questions");
@@ -911,6 +1222,8 @@ move_question (CarnetQuestionsPage *self,
   g_autoptr(GError) error = NULL;
   QuestionGroup *group;
   QuestionRow *question_row;
+  GHashTableIter iter;
+  gpointer value;
   gint64 target;
 
   if (carnet_page_get_notebook (CARNET_PAGE (self)) == NULL)
@@ -922,9 +1235,20 @@ move_question (CarnetQuestionsPage *self,
     return;
 
   target = (gint64) question_row->order + delta;
-  if (target < 0 || target >= g_hash_table_size (group->rows))
+  if (target < 0 || target >= group->total)
     return;
 
+  /* Past the first ones, it would leave the screen, and so would the one it
+   * changes places with. */
+  pin_question (self, id);
+  g_hash_table_iter_init (&iter, group->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      QuestionRow *neighbour = value;
+
+      if (neighbour->order == (guint) target)
+        pin_question (self, neighbour->id);
+    }
   if (!carnet_notebook_move_question (carnet_page_get_notebook (CARNET_PAGE (self)), id, (guint) target + 1, &error))
     show_error (self, error->message);
 }
@@ -970,6 +1294,16 @@ on_asked_toggled_cb (GtkCheckButton *button,
 {
   gtk_widget_activate_action (GTK_WIDGET (button), "questions.set-asked", "(xb)",
                               question_row->id, gtk_check_button_get_active (button));
+}
+
+static void
+on_list_row_activated_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          QuestionGroup *group)
+{
+  if (GTK_WIDGET (row) == group->more_row)
+    gtk_widget_activate_action (GTK_WIDGET (group->page), "questions.show-more", "x",
+                                group->info.appointment_id);
 }
 
 static void
@@ -1038,6 +1372,49 @@ move_down_activated (GtkWidget  *widget,
   move_question (CARNET_QUESTIONS_PAGE (widget), g_variant_get_int64 (parameter), 1);
 }
 
+static void
+show_more_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 appointment_id = g_variant_get_int64 (parameter);
+  QuestionGroup *group = g_hash_table_lookup (self->groups, &appointment_id);
+  QuestionRow *first_new = NULL;
+  gboolean had_focus;
+  guint run_end;
+
+  if (group == NULL || !gtk_widget_get_visible (group->more_row))
+    return;
+
+  run_end = group->run_end;
+  had_focus = gtk_widget_has_focus (group->more_row);
+  g_hash_table_insert (self->limits, g_memdup2 (&appointment_id, sizeof appointment_id),
+                       GUINT_TO_POINTER (MAX (get_limit (self, appointment_id), run_end) + QUESTION_BATCH));
+  if (!reload (self, &error))
+    {
+      carnet_page_report_error (CARNET_PAGE (self), error);
+      return;
+    }
+
+  /* A keyboard user goes on reading where the new ones start. */
+  group = g_hash_table_lookup (self->groups, &appointment_id);
+  if (!had_focus || group == NULL)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (group->list));
+       row != NULL && first_new == NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      QuestionRow *question_row = g_object_get_data (G_OBJECT (row), "carnet-question-row");
+
+      if (question_row != NULL && question_row->order == run_end)
+        first_new = question_row;
+    }
+  if (first_new != NULL)
+    gtk_widget_grab_focus (first_new->row);
+}
+
 /* Overrides */
 
 static void
@@ -1055,17 +1432,38 @@ carnet_questions_page_show_record (CarnetPage       *page,
                                    gint64            id)
 {
   CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (page);
+  g_autoptr(GError) error = NULL;
   QuestionGroup *group;
   QuestionRow *question_row;
+  gint64 appointment_id;
 
-  if (kind != CARNET_RECORD_QUESTION)
+  if (kind != CARNET_RECORD_QUESTION || carnet_page_get_notebook (page) == NULL)
     return FALSE;
 
-  /* One of an earlier consultation than those shown: all of them shown. */
+  if (!find_question (self, id, &group, &question_row))
+    {
+      if (!carnet_notebook_locate_question (carnet_page_get_notebook (page), id, &appointment_id, NULL, &error))
+        {
+          if (!g_error_matches (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND))
+            carnet_page_report_error (page, error);
+          return FALSE;
+        }
+
+      /* Wherever it is in its group… */
+      pin_question (self, id);
+      /* …of a consultation further ahead than those shown… */
+      if (g_hash_table_contains (self->hidden_planned, &appointment_id))
+        self->planned_limit = G_MAXUINT - 1;
+      if (!reload (self, &error))
+        {
+          carnet_page_report_error (page, error);
+          return FALSE;
+        }
+    }
+
+  /* …or of an earlier one than those shown: all of them shown. */
   while (!find_question (self, id, &group, &question_row))
     {
-      g_autoptr(GError) error = NULL;
-
       if (!self->more_past)
         return FALSE;
       self->past_limit = G_MAXUINT - 1;
@@ -1092,6 +1490,16 @@ on_earlier_button_clicked_cb (CarnetQuestionsPage *self)
 }
 
 static void
+on_later_button_clicked_cb (CarnetQuestionsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->planned_limit += PLANNED_GROUPS;
+  if (!reload (self, &error))
+    carnet_page_report_error (CARNET_PAGE (self), error);
+}
+
+static void
 carnet_questions_page_dispose (GObject *object)
 {
   CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (object);
@@ -1111,6 +1519,9 @@ carnet_questions_page_finalize (GObject *object)
   CarnetQuestionsPage *self = CARNET_QUESTIONS_PAGE (object);
 
   g_clear_pointer (&self->groups, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_planned, g_hash_table_unref);
+  g_clear_pointer (&self->limits, g_hash_table_unref);
+  g_clear_pointer (&self->pinned, g_hash_table_unref);
 
   G_OBJECT_CLASS (carnet_questions_page_parent_class)->finalize (object);
 }
@@ -1136,13 +1547,16 @@ carnet_questions_page_class_init (CarnetQuestionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, past_heading);
   gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, earlier_button);
+  gtk_widget_class_bind_template_child (widget_class, CarnetQuestionsPage, later_button);
   gtk_widget_class_bind_template_callback (widget_class, on_earlier_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_later_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_empty_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "questions.set-asked", "(xb)", set_asked_activated);
   gtk_widget_class_install_action (widget_class, "questions.move-up", "x", move_up_activated);
   gtk_widget_class_install_action (widget_class, "questions.move-down", "x", move_down_activated);
+  gtk_widget_class_install_action (widget_class, "questions.show-more", "x", show_more_activated);
 }
 
 static void
@@ -1158,8 +1572,13 @@ carnet_questions_page_init (CarnetQuestionsPage *self)
   gtk_label_set_text_with_mnemonic (self->empty_button_label, state.button);
 
   self->past_limit = PAST_GROUPS;
+  self->planned_limit = PLANNED_GROUPS;
+  self->newest_question = -1;
   self->groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                         (GDestroyNotify) question_group_free);
+  self->hidden_planned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->limits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pinned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   set_entry_title (self->empty_entry, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->empty_entry)));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -874,16 +874,6 @@ static const RowReader row_readers[] = {
   [CARNET_RECORD_TREATMENT] = treatment_from_row,
 };
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 ia = *(const gint64 *) a;
-  gint64 ib = *(const gint64 *) b;
-
-  return ia < ib ? -1 : ia > ib;
-}
-
 /* Reads every row of @stmt into @store; FALSE with @error on failure. */
 static gboolean
 read_rows (CarnetNotebook    *self,
@@ -2686,59 +2676,182 @@ carnet_notebook_list (CarnetNotebook    *self,
 }
 
 /**
- * carnet_notebook_list_questions_of:
- * @appointment_ids: (array length=n_ids): consultations, 0 for "the next
- *   consultation"
+ * carnet_notebook_list_questions_for:
+ * @appointment_id: a consultation, 0 for "the next consultation"
+ * @limit: at most this many
+ * @out_total: (out) (optional): how many questions the consultation has
  *
- * The questions of some consultations only, as carnet_notebook_list() orders
- * them: "the next consultation" first, then by consultation and position.
+ * The first questions of a consultation in their order (by position): a
+ * consultation with hundreds of questions is shown a few at a time.
  *
  * Returns: (transfer full): a list of #CarnetQuestion, or %NULL with @error set
  */
 GListModel *
-carnet_notebook_list_questions_of (CarnetNotebook  *self,
-                                   const gint64    *appointment_ids,
-                                   guint            n_ids,
-                                   GError         **error)
+carnet_notebook_list_questions_for (CarnetNotebook  *self,
+                                    gint64           appointment_id,
+                                    guint            limit,
+                                    guint           *out_total,
+                                    GError         **error)
 {
   g_autoptr(GListStore) store = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
-  g_return_val_if_fail (appointment_ids != NULL || n_ids == 0, NULL);
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-  g_array_append_vals (ids, appointment_ids, n_ids);
-  g_array_sort (ids, compare_ids);
+  /* questions_appointment is in this order. */
+  stmt = carnet_notebook_prepare (self,
+                                  "SELECT " QUESTION_COLUMNS " FROM questions"
+                                  " WHERE appointment_id IS ?1 AND trashed_utc IS NULL"
+                                  " ORDER BY position, id LIMIT ?2",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_id (stmt, 1, appointment_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
 
   store = g_list_store_new (CARNET_TYPE_QUESTION);
-  for (guint i = 0; i < ids->len; i++)
+  if (!read_rows (self, stmt, CARNET_RECORD_QUESTION, store, error))
+    return NULL;
+  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+
+  if (out_total == NULL)
+    return G_LIST_MODEL (g_steal_pointer (&store));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) < limit)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(CarnetCachedStmt) stmt = NULL;
+      *out_total = g_list_model_get_n_items (G_LIST_MODEL (store));
+      return G_LIST_MODEL (g_steal_pointer (&store));
+    }
 
-      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
-        continue;
+  stmt = carnet_notebook_prepare (self,
+                                  "SELECT count(*) FROM questions"
+                                  " WHERE appointment_id IS ?1 AND trashed_utc IS NULL",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_id (stmt, 1, appointment_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      carnet_sqlite_set_error (error, self->db, rc);
+      return NULL;
+    }
+  *out_total = (guint) sqlite3_column_int64 (stmt, 0);
 
-      if (id == 0)
-        stmt = carnet_notebook_prepare (self,
-                                        "SELECT " QUESTION_COLUMNS " FROM questions"
-                                        " WHERE appointment_id IS NULL AND trashed_utc IS NULL"
-                                        " ORDER BY position, id",
-                                        error);
-      else
-        stmt = carnet_notebook_prepare (self,
-                                        "SELECT " QUESTION_COLUMNS " FROM questions"
-                                        " WHERE appointment_id = ?1 AND trashed_utc IS NULL"
-                                        " ORDER BY position, id",
-                                        error);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * carnet_notebook_locate_question:
+ * @out_appointment_id: (out) (optional): its consultation, 0 for "the next
+ *   consultation"
+ * @out_index: (out) (optional): its place among the questions of that
+ *   consultation, from 0, in carnet_notebook_list_questions_for()'s order
+ *
+ * Where a question is, to show it in a consultation shown a few questions at
+ * a time.
+ *
+ * Returns: %FALSE with @error set (%CARNET_ERROR_NOT_FOUND when it is not in
+ *   the notebook or in the trash)
+ */
+gboolean
+carnet_notebook_locate_question (CarnetNotebook  *self,
+                                 gint64           question_id,
+                                 gint64          *out_appointment_id,
+                                 guint           *out_index,
+                                 GError         **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), FALSE);
+
+  stmt = carnet_notebook_prepare (self,
+                                  "SELECT coalesce (q.appointment_id, 0),"
+                                  "  (SELECT count(*) FROM questions o"
+                                  "   WHERE o.appointment_id IS q.appointment_id AND o.trashed_utc IS NULL"
+                                  "   AND (o.position, o.id) < (q.position, q.id))"
+                                  " FROM questions q WHERE q.id = ?1 AND q.trashed_utc IS NULL",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, question_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found_error (error, CARNET_RECORD_QUESTION, question_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      carnet_sqlite_set_error (error, self->db, rc);
+      return FALSE;
+    }
+
+  if (out_appointment_id != NULL)
+    *out_appointment_id = sqlite3_column_int64 (stmt, 0);
+  if (out_index != NULL)
+    *out_index = (guint) sqlite3_column_int64 (stmt, 1);
+
+  return TRUE;
+}
+
+/**
+ * carnet_notebook_list_questions_after:
+ * @after_id: the newest question already known; %G_MAXINT64 for none
+ * @limit: at most this many, the newest
+ * @out_newest_id: (out) (optional): the newest question id there is (0 when
+ *   there is none), for the next call
+ *
+ * The questions (out of the trash) written since @after_id was the newest,
+ * newest first: a page that shows a few questions of each consultation shows
+ * those just written too, wherever they are.
+ *
+ * Returns: (transfer full): a list of #CarnetQuestion, or %NULL with @error set
+ */
+GListModel *
+carnet_notebook_list_questions_after (CarnetNotebook  *self,
+                                      gint64           after_id,
+                                      guint            limit,
+                                      gint64          *out_newest_id,
+                                      GError         **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+
+  if (out_newest_id != NULL)
+    {
+      int rc;
+
+      stmt = carnet_notebook_prepare (self, "SELECT coalesce (max (id), 0) FROM questions", error);
       if (stmt == NULL)
         return NULL;
-      if (id != 0)
-        sqlite3_bind_int64 (stmt, 1, id);
-      if (!read_rows (self, stmt, CARNET_RECORD_QUESTION, store, error))
-        return NULL;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          carnet_sqlite_set_error (error, self->db, rc);
+          return NULL;
+        }
+      *out_newest_id = sqlite3_column_int64 (stmt, 0);
+      g_clear_pointer (&stmt, carnet_cached_stmt_reset);
     }
+
+  stmt = carnet_notebook_prepare (self,
+                                  "SELECT " QUESTION_COLUMNS " FROM questions"
+                                  " WHERE id > ?1 AND trashed_utc IS NULL ORDER BY id DESC LIMIT ?2",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+
+  store = g_list_store_new (CARNET_TYPE_QUESTION);
+  if (!read_rows (self, stmt, CARNET_RECORD_QUESTION, store, error))
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
@@ -2844,38 +2957,17 @@ read_occurrence_statuses (CarnetNotebook  *self,
   return TRUE;
 }
 
-/**
- * carnet_notebook_agenda:
- * @from: (nullable): the first instant of interest (an occurrence still
- *   going on at @from is included)
- * @to: (nullable): the end of the range (excluded)
- *
- * Returns: (transfer full): a list model of #CarnetOccurrence, by start
- */
-GListModel *
-carnet_notebook_agenda (CarnetNotebook  *self,
-                        GDateTime       *from,
-                        GDateTime       *to,
-                        GError         **error)
+/* The occurrences within [@from, @to) of the appointments @stmt reads
+ * (bound: ?1 and ?2 as carnet_notebook_agenda() binds them), by start. */
+static GListModel *
+read_agenda (CarnetNotebook    *self,
+             CarnetCachedStmt  *stmt,
+             GDateTime         *from,
+             GDateTime         *to,
+             GError           **error)
 {
   g_autoptr(GListStore) appointments = NULL;
   g_autoptr(GListStore) occurrences = NULL;
-  g_autoptr(CarnetCachedStmt) stmt = NULL;
-
-  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
-
-  /* Every appointment that starts before @to and whose last occurrence is not
-   * before @from (a day of slack for one still going on). */
-  /* By the end of the last occurrence: what is over is most of a notebook
-   * of years, and the index by start would read it all to skip it. */
-  stmt = carnet_notebook_prepare (self,
-                  "SELECT " APPOINTMENT_COLUMNS " FROM appointments INDEXED BY appointments_live_end"
-                  " WHERE trashed_utc IS NULL AND start_utc < ?2"
-                  " AND coalesce (last_utc + duration * 60, 9223372036854775807) >= ?1"
-                  " ORDER BY start_utc, id",
-                  error);
-  if (stmt == NULL)
-    return NULL;
 
   /* The end of the last occurrence, matching the index appointments_live_end,
    * a day before @from. */
@@ -2885,7 +2977,7 @@ carnet_notebook_agenda (CarnetNotebook  *self,
   appointments = g_list_store_new (CARNET_TYPE_APPOINTMENT);
   if (!read_rows (self, stmt, CARNET_RECORD_APPOINTMENT, appointments, error))
     return NULL;
-  g_clear_pointer (&stmt, carnet_cached_stmt_reset);
+  carnet_cached_stmt_reset (stmt);
 
   occurrences = g_list_store_new (CARNET_TYPE_OCCURRENCE);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (appointments)); i++)
@@ -2932,6 +3024,79 @@ carnet_notebook_agenda (CarnetNotebook  *self,
   g_list_store_sort (occurrences, compare_occurrences, NULL);
 
   return G_LIST_MODEL (g_steal_pointer (&occurrences));
+}
+
+/**
+ * carnet_notebook_agenda:
+ * @from: (nullable): the first instant of interest (an occurrence still
+ *   going on at @from is included)
+ * @to: (nullable): the end of the range (excluded)
+ *
+ * Returns: (transfer full): a list model of #CarnetOccurrence, by start
+ */
+GListModel *
+carnet_notebook_agenda (CarnetNotebook  *self,
+                        GDateTime       *from,
+                        GDateTime       *to,
+                        GError         **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+
+  /* Every appointment that starts before @to and whose last occurrence is not
+   * before @from (a day of slack for one still going on). */
+  /* By the end of the last occurrence: what is over is most of a notebook
+   * of years, and the index by start would read it all to skip it. */
+  stmt = carnet_notebook_prepare (self,
+                  "SELECT " APPOINTMENT_COLUMNS " FROM appointments INDEXED BY appointments_live_end"
+                  " WHERE trashed_utc IS NULL AND start_utc < ?2"
+                  " AND coalesce (last_utc + duration * 60, 9223372036854775807) >= ?1"
+                  " ORDER BY start_utc, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  return read_agenda (self, stmt, from, to, error);
+}
+
+/**
+ * carnet_notebook_agenda_of_kind:
+ * @kind: the kind of appointment
+ * @from: (nullable): as carnet_notebook_agenda()
+ * @to: (nullable): the end of the range (excluded)
+ *
+ * carnet_notebook_agenda() of one kind of appointment: the consultations
+ * ahead, without reading (and making objects of) the blood tests and the
+ * treatment sessions around them.
+ *
+ * Returns: (transfer full): a list model of #CarnetOccurrence, by start
+ */
+GListModel *
+carnet_notebook_agenda_of_kind (CarnetNotebook         *self,
+                                CarnetAppointmentKind   kind,
+                                GDateTime              *from,
+                                GDateTime              *to,
+                                GError                **error)
+{
+  g_autoptr(CarnetCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
+
+  /* The same index as the whole agenda: the kind is checked on the rows it
+   * finds, which are few once what is over is left out. */
+  stmt = carnet_notebook_prepare (self,
+                  "SELECT " APPOINTMENT_COLUMNS " FROM appointments INDEXED BY appointments_live_end"
+                  " WHERE trashed_utc IS NULL AND start_utc < ?2"
+                  " AND coalesce (last_utc + duration * 60, 9223372036854775807) >= ?1"
+                  " AND kind = ?3"
+                  " ORDER BY start_utc, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_nick (stmt, 3, CARNET_TYPE_APPOINTMENT_KIND, kind);
+
+  return read_agenda (self, stmt, from, to, error);
 }
 
 /**
@@ -3183,7 +3348,7 @@ carnet_notebook_next_consultation (CarnetNotebook  *self,
 
   now = carnet_clock_get_now (self->clock);
   horizon = g_date_time_add_years (now, NEXT_CONSULTATION_YEARS);
-  agenda = carnet_notebook_agenda (self, now, horizon, error);
+  agenda = carnet_notebook_agenda_of_kind (self, CARNET_APPOINTMENT_CONSULTATION, now, horizon, error);
   if (agenda == NULL)
     return -1;
 
@@ -3192,8 +3357,7 @@ carnet_notebook_next_consultation (CarnetNotebook  *self,
       g_autoptr(CarnetOccurrence) occurrence = g_list_model_get_item (agenda, i);
       CarnetAppointment *appointment = carnet_occurrence_get_appointment (occurrence);
 
-      if (carnet_appointment_get_kind (appointment) == CARNET_APPOINTMENT_CONSULTATION &&
-          carnet_occurrence_get_status (occurrence) == CARNET_STATUS_PLANNED &&
+      if (carnet_occurrence_get_status (occurrence) == CARNET_STATUS_PLANNED &&
           g_date_time_compare (carnet_occurrence_get_start (occurrence), now) >= 0)
         return carnet_record_get_id (CARNET_RECORD (appointment));
     }

@@ -1340,6 +1340,155 @@ test_open_questions (Fixture       *fixture,
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &none)), ==, 1);
 }
 
+/* The Questions page's agenda: consultations only, repeats expanded, from
+ * the clock's now. */
+static void
+test_agenda_of_kind (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = carnet_clock_get_now (fixture->clock);
+  g_autoptr(GDateTime) to = g_date_time_add_days (now, 366);
+  g_autoptr(GDateTime) oncology = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GDateTime) blood_test = paris_time (2026, 12, 1, 7, 30);
+  g_autoptr(GDateTime) series = paris_time (2026, 6, 1, 9, 0);
+  g_autoptr(GDateTime) over = paris_time (2026, 10, 1, 9, 0);
+  g_autoptr(CarnetAppointment) lab = new_appointment ("Prise de sang", blood_test);
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetOccurrence) first = NULL;
+  g_autoptr(CarnetOccurrence) second = NULL;
+  g_autoptr(GDateTime) expected = NULL;
+  gint64 oncology_id;
+  gint64 series_id;
+
+  oncology_id = add_appointment (fixture, "Oncologue", oncology, NULL);
+  /* Every six months from June: December is its next. */
+  series_id = add_appointment (fixture, "Radiothérapeute", series, "FREQ=MONTHLY;INTERVAL=6");
+  add_appointment (fixture, "Chirurgien", over, NULL);
+  carnet_appointment_set_kind (lab, CARNET_APPOINTMENT_BLOOD_TEST);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (lab), &error);
+  g_assert_no_error (error);
+
+  agenda = carnet_notebook_agenda_of_kind (fixture->notebook, CARNET_APPOINTMENT_CONSULTATION, now, to, &error);
+  g_assert_no_error (error);
+  whole = carnet_notebook_agenda (fixture->notebook, now, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (whole), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 3);
+
+  first = g_list_model_get_item (agenda, 0);
+  g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (carnet_occurrence_get_appointment (first))), ==,
+                   series_id);
+  expected = paris_time (2026, 12, 1, 9, 0);
+  g_assert_true (g_date_time_equal (carnet_occurrence_get_start (first), expected));
+  second = g_list_model_get_item (agenda, 1);
+  g_assert_cmpint (carnet_record_get_id (CARNET_RECORD (carnet_occurrence_get_appointment (second))), ==,
+                   oncology_id);
+  g_clear_object (&agenda);
+
+  agenda = carnet_notebook_agenda_of_kind (fixture->notebook, CARNET_APPOINTMENT_BLOOD_TEST, now, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+
+  /* The next consultation is read the same way. */
+  g_assert_cmpint (carnet_notebook_next_consultation (fixture->notebook, &error), ==, series_id);
+  g_assert_no_error (error);
+}
+
+/* A consultation with many questions is read a few at a time, in order,
+ * with its count; a question is found by its place; those written since a
+ * read are listed, the newest first. */
+static void
+test_questions_in_batches (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) start = paris_time (2026, 12, 3, 8, 30);
+  g_autoptr(GListModel) questions = NULL;
+  g_autoptr(GListModel) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CarnetQuestion) first = NULL;
+  g_autoptr(CarnetQuestion) last = NULL;
+  gint64 consultation = add_appointment (fixture, "Oncologue", start, NULL);
+  gint64 ids[45];
+  gint64 appointment_id = -1;
+  gint64 newest = -1;
+  guint total = 0;
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Question %u", i + 1);
+
+      ids[i] = add_question (fixture, text, 0);
+    }
+  add_question (fixture, "For the oncologist", consultation);
+
+  /* The first 20 of "the next consultation", and how many there are. */
+  questions = carnet_notebook_list_questions_for (fixture->notebook, 0, 20, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 20);
+  g_assert_cmpuint (total, ==, 45);
+  first = g_list_model_get_item (questions, 0);
+  last = g_list_model_get_item (questions, 19);
+  g_assert_cmpstr (carnet_question_get_text (first), ==, "Question 1");
+  g_assert_cmpstr (carnet_question_get_text (last), ==, "Question 20");
+  g_clear_object (&questions);
+
+  /* Moved to the front, the last one is read first; in the trash, not at all. */
+  carnet_notebook_move_question (fixture->notebook, ids[44], 1, &error);
+  g_assert_no_error (error);
+  carnet_notebook_trash (fixture->notebook, CARNET_RECORD_QUESTION, ids[0], &error);
+  g_assert_no_error (error);
+  questions = carnet_notebook_list_questions_for (fixture->notebook, 0, 2, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 44);
+  g_clear_object (&first);
+  first = g_list_model_get_item (questions, 0);
+  g_assert_cmpstr (carnet_question_get_text (first), ==, "Question 45");
+  g_clear_object (&last);
+  last = g_list_model_get_item (questions, 1);
+  g_assert_cmpstr (carnet_question_get_text (last), ==, "Question 2");
+  g_clear_object (&questions);
+
+  /* A consultation's own, fewer than asked for. */
+  questions = carnet_notebook_list_questions_for (fixture->notebook, consultation, 20, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 1);
+  g_assert_cmpuint (total, ==, 1);
+
+  /* Where they are. */
+  g_assert_true (carnet_notebook_locate_question (fixture->notebook, ids[39], &appointment_id, &index, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (appointment_id, ==, 0);
+  g_assert_cmpuint (index, ==, 39);
+  g_assert_true (carnet_notebook_locate_question (fixture->notebook, ids[44], NULL, &index, &error));
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_false (carnet_notebook_locate_question (fixture->notebook, ids[0], &appointment_id, &index, &error));
+  g_assert_error (error, CARNET_ERROR, CARNET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Written since: nothing yet, then the newest first, as many as asked. */
+  written = carnet_notebook_list_questions_after (fixture->notebook, G_MAXINT64, 0, &newest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (written), ==, 0);
+  g_assert_cmpint (newest, >, ids[44]);
+  g_clear_object (&written);
+  add_question (fixture, "Later", 0);
+  add_question (fixture, "Later still", consultation);
+  add_question (fixture, "Latest", 0);
+  written = carnet_notebook_list_questions_after (fixture->notebook, newest, 2, &newest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (written), ==, 2);
+  g_clear_object (&first);
+  first = g_list_model_get_item (written, 0);
+  g_assert_cmpstr (carnet_question_get_text (first), ==, "Latest");
+  g_clear_object (&written);
+  written = carnet_notebook_list_questions_after (fixture->notebook, newest, 20, &newest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (written), ==, 0);
+}
+
 /* A test's row reads its newest report and two newest values; its history,
  * every result of its names. */
 static void
@@ -1576,6 +1725,8 @@ main (int   argc,
   ADD ("/core/notebook/page-keys", test_page_keys);
   ADD ("/core/notebook/live-counts", test_live_counts);
   ADD ("/core/notebook/open-questions", test_open_questions);
+  ADD ("/core/notebook/agenda-of-kind", test_agenda_of_kind);
+  ADD ("/core/notebook/questions-in-batches", test_questions_in_batches);
   ADD ("/core/notebook/result-summaries", test_result_summaries);
   g_test_add_func ("/core/notebook/migrate-from-v4", test_migrate_from_v4);
   g_test_add_func ("/core/notebook/migrate-from-v5", test_migrate_from_v5);

@@ -3,7 +3,9 @@
  *
  * Writes results-{en,fr}-{1200,360}.png and questions-{en,fr}-{1200,360}.png,
  * the same at 360 px with large text (…-360-large.png), and each scrolled to
- * its end (…-end.png), into the folder given as argument (the build dir's screenshots/ under
+ * its end (…-end.png), and the Questions page with more questions for the next
+ * consultation than it shows at first, focused on its "Show More Questions"
+ * row (questions-{en,fr}-{1200,360}-more.png), into the folder given as argument (the build dir's screenshots/ under
  * meson test), taken with ImageMagick's `import` from the X server, as a
  * person would see them. For people to look at: it checks nothing but that
  * they could be taken.
@@ -167,12 +169,35 @@ take (const char *path,
   return TRUE;
 }
 
-/* Takes @path, and @path with "-end" of the page scrolled to its end. */
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Takes @path, and @path with "-end" of the page scrolled to its end; with
+ * @focus_class, the focus first on the widget of that style class (the view
+ * scrolls to it). */
 static gboolean
 shoot (GtkWidget  *page,
        const char *title,
        int         width,
-       const char *path)
+       const char *path,
+       const char *focus_class)
 {
   g_autoptr(GSimpleActionGroup) actions = new_record_actions ();
   g_autofree char *end_path = NULL;
@@ -198,6 +223,11 @@ shoot (GtkWidget  *page,
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
   run_for (1500);
+  if (focus_class != NULL && find_by_class (page, focus_class) != NULL)
+    {
+      gtk_widget_grab_focus (find_by_class (page, focus_class));
+      run_for (500);
+    }
 
   /* Wider than asked when the content cannot shrink enough: shows it. */
   actual_width = MAX (width, gtk_widget_get_width (window));
@@ -300,14 +330,38 @@ shoot_language (const char *outdir,
       carnet_page_set_notebook (CARNET_PAGE (page), notebook);
       carnet_page_reload (CARNET_PAGE (page));
       expand_first_group (page);
-      ok &= shoot (page, _("Results"), sizes[i].width, results_path);
+      ok &= shoot (page, _("Results"), sizes[i].width, results_path, NULL);
 
       questions_path = g_build_filename (outdir, questions_name, NULL);
       page = carnet_questions_page_new ();
       carnet_page_set_notebook (CARNET_PAGE (page), notebook);
-      ok &= shoot (page, _("Questions"), sizes[i].width, questions_path);
+      ok &= shoot (page, _("Questions"), sizes[i].width, questions_path, NULL);
     }
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+
+  /* More for the next consultation than the page shows at first. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(CarnetQuestion) question = carnet_question_new ();
+      g_autofree char *text = g_strdup_printf (g_str_equal (lang, "fr") ? "Question n° %u ?" : "Question no. %u?",
+                                               i + 1);
+
+      carnet_question_set_text (question, text);
+      if (!carnet_notebook_add (notebook, CARNET_RECORD (question), &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("questions-%s-%d-more.png", lang, sizes[i].width);
+      g_autofree char *more_path = g_build_filename (outdir, name, NULL);
+      GtkWidget *page = carnet_questions_page_new ();
+
+      carnet_page_set_notebook (CARNET_PAGE (page), notebook);
+      ok &= shoot (page, _("Questions"), sizes[i].width, more_path, "carnet-show-more");
+    }
 
   carnet_notebook_close (notebook);
   remove_dir (dir);

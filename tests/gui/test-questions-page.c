@@ -1088,6 +1088,251 @@ test_many_answered (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (earlier));
 }
 
+/* A group's "Show More Questions" row, NULL when it is hidden. */
+static GtkWidget *
+more_row_of (gpointer group)
+{
+  GtkWidget *row = find_one (group, GTK_TYPE_LIST_BOX_ROW, "carnet-show-more");
+
+  return row != NULL && gtk_widget_get_visible (row) ? row : NULL;
+}
+
+static const char *
+more_label (GtkWidget *more)
+{
+  return gtk_label_get_text (find_one (more, GTK_TYPE_LABEL, "heading"));
+}
+
+/* How many are not shown, when the row says so. */
+static const char *
+more_caption (GtkWidget *more)
+{
+  GtkLabel *caption = find_one (more, GTK_TYPE_LABEL, "caption");
+
+  return gtk_widget_get_visible (GTK_WIDGET (caption)) ? gtk_label_get_text (caption) : NULL;
+}
+
+/* Whether @more sits right after the question row @after in its list. */
+static gboolean
+more_follows (GtkWidget *more,
+              gpointer   after)
+{
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (more)) ==
+         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (after)) + 1;
+}
+
+/* "Question 1 | Question 2 | …" for questions @from to @to. */
+static char *
+numbered (guint from,
+          guint to)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  for (guint i = from; i <= to; i++)
+    g_string_append_printf (texts, "%sQuestion %u", i > from ? " | " : "", i);
+
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+/* A consultation in 16 days and 45 questions for whichever comes next. */
+static void
+fill_many_questions (Fixture *fixture,
+                     gint64  *ids)
+{
+  fixture->next_id = add_consultation (fixture, "Oncology consultation", 16, CARNET_STATUS_PLANNED);
+  for (guint i = 0; i < 45; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Question %u", i + 1);
+
+      ids[i] = add_question (fixture, text, 0, CARNET_AUTHOR_PATIENT, NULL);
+    }
+}
+
+/* Hundreds of questions for the next consultation: the page builds rows
+ * for the first 20, and more on demand. */
+static void
+test_many_questions (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *texts = NULL;
+  g_autofree char *expected = NULL;
+  gint64 ids[45];
+  GtkWidget *more;
+
+  fill_many_questions (fixture, ids);
+  show_page (fixture, 800, 600);
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpstr (group_title (groups->pdata[0]), ==, "Next Consultation");
+
+  /* The first 20 in their order, then a row that says what is left. */
+  texts = texts_of (groups->pdata[0]);
+  expected = numbered (1, 20);
+  g_assert_cmpstr (texts, ==, expected);
+  more = more_row_of (groups->pdata[0]);
+  g_assert_nonnull (more);
+  g_assert_cmpstr (more_label (more), ==, "Show 20 More Questions");
+  g_assert_cmpstr (more_caption (more), ==, "25 questions not shown");
+  rows = rows_of (groups->pdata[0]);
+  g_assert_true (more_follows (more, rows->pdata[19]));
+  /* Read out as the button it is. */
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (more)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (more)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
+
+  /* The last one shown can still go down, among those not shown. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button_by_tooltip (rows->pdata[19], "Move Down"))));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Enter on the row, as a keyboard user would: 20 more, the focus on the
+   * first of them. */
+  gtk_widget_grab_focus (more);
+  g_signal_emit_by_name (more, "activate");
+  drain ();
+  g_clear_pointer (&texts, g_free);
+  g_clear_pointer (&expected, g_free);
+  texts = texts_of (groups->pdata[0]);
+  expected = numbered (1, 40);
+  g_assert_cmpstr (texts, ==, expected);
+  g_assert_true (gtk_window_get_focus (fixture->window) == find_row (fixture, "Question 21"));
+  g_assert_true (more_row_of (groups->pdata[0]) == more);
+  g_assert_cmpstr (more_label (more), ==, "Show 5 More Questions");
+  g_assert_null (more_caption (more));
+
+  /* By the page's action; then nothing is left to show. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "questions.show-more", "x", (gint64) 0));
+  drain ();
+  g_clear_pointer (&texts, g_free);
+  g_clear_pointer (&expected, g_free);
+  texts = texts_of (groups->pdata[0]);
+  expected = numbered (1, 45);
+  g_assert_cmpstr (texts, ==, expected);
+  g_assert_null (more_row_of (groups->pdata[0]));
+}
+
+/* A question asked for, written, or moved beyond the first ones is shown
+ * where it is, after the row of those not shown. */
+static void
+test_many_questions_in_sight (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CarnetQuestion) moved = NULL;
+  g_autofree char *texts = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first = NULL;
+  gint64 ids[45];
+  GtkWidget *more;
+  AdwEntryRow *entry;
+
+  fill_many_questions (fixture, ids);
+  show_page (fixture, 800, 600);
+  groups = list_groups (fixture);
+  g_assert_null (find_row (fixture, "Question 40"));
+
+  /* From search or another page. */
+  g_assert_true (carnet_page_show_record (CARNET_PAGE (fixture->page), CARNET_RECORD_QUESTION, ids[39]));
+  g_assert_nonnull (find_row (fixture, "Question 40"));
+  g_assert_true (gtk_window_get_focus (fixture->window) == find_row (fixture, "Question 40"));
+  first = numbered (1, 20);
+  expected = g_strdup_printf ("%s | Question 40", first);
+  texts = texts_of (groups->pdata[0]);
+  g_assert_cmpstr (texts, ==, expected);
+  more = more_row_of (groups->pdata[0]);
+  g_assert_true (more_follows (more, find_row (fixture, "Question 20")));
+  g_assert_cmpstr (more_caption (more), ==, "24 questions not shown");
+
+  /* Written in the group's entry, or elsewhere: at the end, shown. */
+  entry = find_one (groups->pdata[0], ADW_TYPE_ENTRY_ROW, NULL);
+  type_and_enter (entry, "Question 46");
+  add_question (fixture, "From the command line", 0, CARNET_AUTHOR_CAREGIVER, NULL);
+  drain ();
+  g_clear_pointer (&texts, g_free);
+  g_clear_pointer (&expected, g_free);
+  texts = texts_of (groups->pdata[0]);
+  expected = g_strdup_printf ("%s | Question 40 | Question 46 | From the command line", first);
+  g_assert_cmpstr (texts, ==, expected);
+  g_assert_cmpstr (more_caption (more), ==, "24 questions not shown");
+
+  /* The last of the first ones goes down, past one not shown: both in sight. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "questions.move-down",
+                                             "x", ids[19]));
+  drain ();
+  moved = get_question (fixture, ids[19]);
+  g_assert_cmpuint (carnet_question_get_position (moved), ==, 21);
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&texts, g_free);
+  g_clear_pointer (&expected, g_free);
+  first = numbered (1, 19);
+  expected = g_strdup_printf ("%s | Question 21 | Question 20 | Question 40 | Question 46 | From the command line",
+                              first);
+  texts = texts_of (groups->pdata[0]);
+  g_assert_cmpstr (texts, ==, expected);
+  g_assert_true (more_follows (more, find_row (fixture, "Question 20")));
+  g_assert_cmpstr (more_caption (more), ==, "23 questions not shown");
+
+  /* And back up, with Alt+Up. */
+  g_assert_true (press_shortcut (find_row (fixture, "Question 20"), GDK_KEY_Up, GDK_ALT_MASK));
+  drain ();
+  g_clear_object (&moved);
+  moved = get_question (fixture, ids[19]);
+  g_assert_cmpuint (carnet_question_get_position (moved), ==, 20);
+  rows = rows_of (groups->pdata[0]);
+  g_assert_cmpstr (question_text (rows->pdata[19]), ==, "Question 20");
+  g_assert_cmpstr (question_text (rows->pdata[20]), ==, "Question 21");
+}
+
+/* A year of consultations ahead: the first ten have a group, more on demand. */
+static void
+test_later_consultations (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  GtkWidget *later;
+  GtkWidget *past_heading;
+  gint64 last_question = 0;
+
+  fixture->past_id = add_consultation (fixture, "Surgeon follow-up", -30, CARNET_STATUS_DONE);
+  add_question (fixture, "When can I drive again?", fixture->past_id, CARNET_AUTHOR_PATIENT, "In two weeks.");
+  for (guint i = 1; i <= 23; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Consultation %u", i);
+      g_autofree char *text = g_strdup_printf ("For consultation %u?", i);
+      gint64 id = add_consultation (fixture, title, 14 * (int) i, CARNET_STATUS_PLANNED);
+
+      last_question = add_question (fixture, text, id, CARNET_AUTHOR_PATIENT, NULL);
+    }
+  show_page (fixture, 800, 600);
+  later = find_child (GTK_WIDGET (fixture->page), "later_button");
+  past_heading = find_child (GTK_WIDGET (fixture->page), "past_heading");
+
+  /* Ten, the button after them, then the past ones. */
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 10 + 1);
+  g_assert_cmpstr (group_title (groups->pdata[9]), ==, "Consultation 10");
+  g_assert_null (find_row (fixture, "For consultation 11?"));
+  g_assert_true (gtk_widget_get_visible (later));
+  g_assert_true (gtk_widget_get_prev_sibling (later) == groups->pdata[9]);
+  g_assert_true (gtk_widget_get_next_sibling (later) == past_heading);
+
+  click (GTK_BUTTON (later));
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 20 + 1);
+  g_assert_nonnull (find_row (fixture, "For consultation 20?"));
+  g_assert_true (gtk_widget_get_visible (later));
+
+  /* Jumping to a question of a consultation further ahead shows it. */
+  g_assert_true (carnet_page_show_record (CARNET_PAGE (fixture->page), CARNET_RECORD_QUESTION, last_question));
+  g_assert_true (gtk_window_get_focus (fixture->window) == find_row (fixture, "For consultation 23?"));
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = list_groups (fixture);
+  g_assert_cmpuint (groups->len, ==, 23 + 1);
+  g_assert_false (gtk_widget_get_visible (later));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1116,6 +1361,9 @@ main (int   argc,
   ADD ("/gui/questions-page/answer-and-menu", test_answer_and_menu);
   ADD ("/gui/questions-page/show-record", test_show_record);
   ADD ("/gui/questions-page/many-answered", test_many_answered);
+  ADD ("/gui/questions-page/many-questions", test_many_questions);
+  ADD ("/gui/questions-page/many-questions-in-sight", test_many_questions_in_sight);
+  ADD ("/gui/questions-page/later-consultations", test_later_consultations);
   ADD ("/gui/questions-page/narrow", test_narrow);
   ADD ("/gui/questions-page/narrow-french", test_narrow_french);
 

@@ -24,8 +24,6 @@
 /* Words longer than this are not words a person searches for. */
 #define MAX_QUERY_CHARS 200
 
-/* Past this many matches, hits are not ranked (see carnet_notebook_search()). */
-#define SEARCH_RANKED_MAX 2000
 
 /* A record's row in the search index (schema version 5). */
 static gint64
@@ -208,7 +206,11 @@ build_match (const char *query)
  *   start of one, accents ignored
  * @limit: at most this many hits (0 for 100)
  *
- * Returns: (transfer full): a list model of #CarnetSearchHit, best first
+ * Up to %CARNET_SEARCH_RANKED_MAX matches are listed best first; a search
+ * that matches more (one common word, a few letters typed) lists the entries
+ * written last first.
+ *
+ * Returns: (transfer full): a list model of #CarnetSearchHit
  */
 GListModel *
 carnet_notebook_search (CarnetNotebook  *self,
@@ -238,9 +240,11 @@ carnet_notebook_search (CarnetNotebook  *self,
   if (match == NULL)
     return G_LIST_MODEL (g_steal_pointer (&hits));
 
-  /* Ranking reads every match: a word that starts thousands of entries
-   * ("rendez-vous", a few letters typed) is shown the most recently
-   * written first instead, in the index's own order. */
+  /* Ranking reads and scores every match, 7 to 13 µs each at 100 000
+   * entries (a thousand matches: 10 to 14 ms): a word found in more entries
+   * than CARNET_SEARCH_RANKED_MAX ("nausées", a few letters typed) is shown
+   * the most recently written first instead, in the index's own order,
+   * which reads only the hits listed (1 to 5 ms for 200). */
   stmt = carnet_notebook_prepare (self,
                                   "SELECT count(*) FROM (SELECT 1 FROM search_index"
                                   " WHERE search_index MATCH ?1 LIMIT ?2)",
@@ -248,14 +252,14 @@ carnet_notebook_search (CarnetNotebook  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, SEARCH_RANKED_MAX);
+  sqlite3_bind_int (stmt, 2, CARNET_SEARCH_RANKED_MAX + 1);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
       return NULL;
     }
-  ranked = sqlite3_column_int (stmt, 0) < SEARCH_RANKED_MAX;
+  ranked = sqlite3_column_int (stmt, 0) <= CARNET_SEARCH_RANKED_MAX;
   g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
   if (ranked)

@@ -237,6 +237,9 @@ GPtrArray      *carnet_notebook_list_results_named (CarnetNotebook     *self,
                                                     GError            **error);
 
 /* Search (carnet-notebook-search.c) */
+/* Up to this many matches, a search lists them best first; past it, the
+ * entries written last first. */
+#define CARNET_SEARCH_RANKED_MAX 250
 GListModel     *carnet_notebook_search            (CarnetNotebook    *self,
                                                    const char        *query,
                                                    guint              limit,

@@ -890,6 +890,82 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (n_hits (fixture, "nausees"), ==, 1);
 }
 
+/* A search with few matches lists the best first; one that matches more
+ * than CARNET_SEARCH_RANKED_MAX entries, the entries written last first. */
+static void
+test_search_order (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) at = paris_time (2026, 11, 20, 9, 0);
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(CarnetSearchHit) first = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 best_id;
+  gint64 last_id = 0;
+
+  /* The better match is written first: its symptom and most of its words. */
+  {
+    g_autoptr(CarnetSideEffect) best = carnet_side_effect_new ();
+    g_autoptr(CarnetSideEffect) weak = carnet_side_effect_new ();
+
+    carnet_side_effect_set_symptom (best, "Fatigue");
+    carnet_side_effect_set_notes (best, "Fatigue le soir, fatigue au réveil");
+    carnet_side_effect_set_severity (best, 2);
+    carnet_side_effect_set_at (best, at);
+    carnet_notebook_add (fixture->notebook, CARNET_RECORD (best), &error);
+    g_assert_no_error (error);
+    best_id = carnet_record_get_id (CARNET_RECORD (best));
+
+    carnet_side_effect_set_symptom (weak, "Douleurs articulaires");
+    carnet_side_effect_set_notes (weak, "Aux genoux et aux mains le matin, avec un peu de fatigue après la marche");
+    carnet_side_effect_set_severity (weak, 1);
+    carnet_side_effect_set_at (weak, at);
+    carnet_notebook_add (fixture->notebook, CARNET_RECORD (weak), &error);
+    g_assert_no_error (error);
+  }
+
+  hits = carnet_notebook_search (fixture->notebook, "fatigue", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  first = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (carnet_search_hit_get_id (first), ==, best_id);
+  g_clear_object (&first);
+  g_clear_object (&hits);
+
+  /* As many weaker matches as make it more than the ranked maximum. */
+  for (guint i = 0; i < CARNET_SEARCH_RANKED_MAX; i++)
+    {
+      g_autoptr(CarnetSideEffect) other = carnet_side_effect_new ();
+      g_autofree char *notes = g_strdup_printf ("Jour %u du cycle : un peu de fatigue l’après-midi", i);
+
+      carnet_side_effect_set_symptom (other, "Somnolence");
+      carnet_side_effect_set_notes (other, notes);
+      carnet_side_effect_set_severity (other, 1);
+      carnet_side_effect_set_at (other, at);
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (other), &error);
+      g_assert_no_error (error);
+      last_id = carnet_record_get_id (CARNET_RECORD (other));
+    }
+
+  hits = carnet_notebook_search (fixture->notebook, "fatigue", 300, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, CARNET_SEARCH_RANKED_MAX + 2);
+  first = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (carnet_search_hit_get_id (first), ==, last_id);
+  g_clear_object (&first);
+  first = g_list_model_get_item (hits, CARNET_SEARCH_RANKED_MAX + 1);
+  g_assert_cmpint (carnet_search_hit_get_id (first), ==, best_id);
+
+  /* Narrowed to the few, the best comes first again. */
+  g_clear_object (&first);
+  g_clear_object (&hits);
+  hits = carnet_notebook_search (fixture->notebook, "fatigue soir", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  first = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (carnet_search_hit_get_id (first), ==, best_id);
+}
+
 /* Other processes */
 
 static void
@@ -1716,6 +1792,7 @@ main (int   argc,
   ADD ("/core/notebook/questions", test_questions_order_answer_carry);
   ADD ("/core/notebook/trash-restore-purge", test_trash_restore_purge);
   ADD ("/core/notebook/search", test_search);
+  ADD ("/core/notebook/search-order", test_search_order);
   ADD ("/core/notebook/change-from-second-connection", test_change_from_second_connection);
   ADD ("/core/notebook/read-only", test_read_only);
   ADD ("/core/notebook/second-connection-keeps-locks", test_second_connection_keeps_locks);

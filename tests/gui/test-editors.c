@@ -783,6 +783,67 @@ test_add_result_report (Fixture       *fixture,
   g_assert_null (carnet_result_get_attachment_name (result));
 }
 
+/* The choices of a combo row, joined by "|". */
+static char *
+combo_labels (CarnetEditor *editor,
+              const char   *id)
+{
+  AdwComboRow *row = find_child (GTK_WIDGET (editor), id);
+  GListModel *model = adw_combo_row_get_model (row);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) labels = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_strv_builder_add (builder, gtk_string_object_get_string (item));
+    }
+  labels = g_strv_builder_end (builder);
+
+  return g_strjoinv ("|", labels);
+}
+
+/* The exams offered for a result are those around its date: today's for a
+ * new one, its own for one entered long after. */
+static void
+test_result_exams (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) at = g_date_time_new (tz, 2026, 3, 5, 0, 0, 0);
+  g_autoptr(CarnetResult) old = carnet_result_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *labels = NULL;
+  CarnetEditor *editor;
+
+  add_appointment (fixture, "IRM pelvienne", CARNET_APPOINTMENT_IMAGING, 3, 3);
+  add_appointment (fixture, "Prise de sang", CARNET_APPOINTMENT_BLOOD_TEST, 11, 20);
+
+  editor = open_new_editor (fixture, "result");
+  labels = combo_labels (editor, "exam_row");
+  g_assert_cmpstr (labels, ==, "None|Prise de sang (Nov 20, 2026)");
+  gtk_window_close (GTK_WINDOW (editor));
+  drain ();
+  g_assert_finalize_object (editor);
+
+  carnet_result_set_name (old, "Compte rendu d’IRM");
+  carnet_result_set_text (old, "Pas d’anomalie.");
+  carnet_result_set_at (old, at);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (old), &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "record.edit",
+            g_variant_new ("(sx)", "result", carnet_record_get_id (CARNET_RECORD (old))));
+  editor = g_object_ref (find_toplevel (CARNET_TYPE_EDITOR));
+  g_clear_pointer (&labels, g_free);
+  labels = combo_labels (editor, "exam_row");
+  g_assert_cmpstr (labels, ==, "None|IRM pelvienne (Mar 3, 2026)");
+  gtk_window_close (GTK_WINDOW (editor));
+  drain ();
+  g_assert_finalize_object (editor);
+}
+
 static GPtrArray *
 severity_checks (CarnetEditor *editor)
 {
@@ -1301,6 +1362,7 @@ main (int   argc,
   ADD ("/gui/editors/cancel", test_cancel);
   ADD ("/gui/editors/add-result-value", test_add_result_value);
   ADD ("/gui/editors/add-result-report", test_add_result_report);
+  ADD ("/gui/editors/result-exams", test_result_exams);
   ADD ("/gui/editors/add-side-effect", test_add_side_effect);
   ADD ("/gui/editors/side-effect-keeps-time", test_side_effect_keeps_time);
   ADD ("/gui/editors/add-question", test_add_question);

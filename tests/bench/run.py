@@ -271,6 +271,7 @@ class Bench:
         r['query-slow'] = sum(1 for s in statements if s[0] > SLOW_QUERY_US)
         r['query-count'] = len(statements)
         r['query-slowest'] = slowest
+        r['query-slow-list'] = sorted((s for s in statements if s[0] > SLOW_QUERY_US), reverse=True)
         r['query-cpu-max'] = max(s[3] for s in statements) / 1000
         log('%d: %d statements, slowest %.1f ms (%s)' % (size, len(statements), slowest[0] / 1000, slowest[2]))
 
@@ -432,6 +433,11 @@ class Bench:
             if slowest:
                 lines.append('- Slowest statement at %s (step “%s”, %.1f ms): `%s`'
                              % (self.label(size), slowest[2], slowest[0] / 1000, self.shorten(slowest[1])))
+        for size in sizes:
+            slow = self.results[size].get('query-slow-list') or []
+            for wall, sql, step, cpu in slow[:8]:
+                lines.append('- Over 4 ms at %s: %.1f ms (thread CPU %.1f ms), step “%s”: `%s`'
+                             % (self.label(size), wall / 1000, cpu / 1000, step, self.shorten(sql, 120)))
         no_entries = get(largest, 'instructions-no-entries')
         if no_entries and instructions_empty:
             lines.append('- Instructions to the first frame with a notebook without entries: %.0f M '

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (CarnetRecordModel, carnet_record_model, CARNET, RECORD_MOD
  * time, so that a page far from the ones held is read from the key before it
  * rather than counted from an end. */
 #define CARNET_RECORD_MODEL_MARK_STEP  256
-#define CARNET_RECORD_MODEL_MARK_CHUNK 1024
+#define CARNET_RECORD_MODEL_MARK_CHUNK 128
 
 CarnetRecordModel *carnet_record_model_new           (void);
 gboolean           carnet_record_model_load          (CarnetRecordModel *self,

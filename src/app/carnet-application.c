@@ -88,7 +88,25 @@ on_first_frame_after_paint_cb (GdkFrameClock *frame_clock,
   g_application_quit (app);
 }
 
+/* Today's automatic backup starts once the window has drawn: it copies the
+ * whole notebook, and would take a core from the first frame. */
 static void
+on_backup_after_paint_cb (GdkFrameClock  *frame_clock,
+                          CarnetNotebook *notebook)
+{
+  carnet_exchange_backup_on_start (notebook);
+  /* Last: it drops the handler's reference to @notebook. */
+  g_signal_handlers_disconnect_by_func (frame_clock, on_backup_after_paint_cb, notebook);
+}
+
+static void
+unref_notebook (gpointer  notebook,
+                GClosure *closure)
+{
+  g_object_unref (notebook);
+}
+
+static CarnetWindow *
 present_notebook (CarnetApplication *self,
                   const char        *path,
                   CarnetNotebook    *notebook,
@@ -113,6 +131,8 @@ present_notebook (CarnetApplication *self,
   if (g_strcmp0 (g_getenv ("CARNET_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect_object (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window))),
                              "after-paint", G_CALLBACK (on_first_frame_after_paint_cb), self, 0);
+
+  return window;
 }
 
 static void follow_notebook (CarnetApplication *self,
@@ -596,13 +616,16 @@ carnet_application_open_notebook (CarnetApplication *self,
 
   notebook = open_file (canonical, &error);
   if (notebook != NULL)
-    {
-      remember_notebook (self, canonical);
-      /* Today's automatic backup, in a worker thread: the window shows at once. */
-      carnet_exchange_backup_on_start (notebook);
-    }
+    remember_notebook (self, canonical);
 
-  present_notebook (self, canonical, notebook, error);
+  window = present_notebook (self, canonical, notebook, error);
+  if (notebook != NULL)
+    {
+      /* Today's automatic backup, in a worker thread, after the first frame. */
+      g_signal_connect_data (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window))),
+                             "after-paint", G_CALLBACK (on_backup_after_paint_cb),
+                             g_object_ref (notebook), unref_notebook, 0);
+    }
 }
 
 /**

@@ -8,6 +8,7 @@
 # X display and the accessibility bus, which build-aux/session.sh provides;
 # skipped without them. Prints TAP.
 
+import glob
 import os
 import shutil
 import signal
@@ -248,6 +249,14 @@ def test_empty_notebook(home):
               f'no button to name the notebook in {names}')
         check(os.path.exists(path), 'the notebook was not created')
         print(f'# screenshot: {screenshot("e2e-empty")}')
+
+        # Today's automatic backup, started once the window has drawn.
+        deadline = time.monotonic() + TIMEOUT
+        while not glob.glob(os.path.join(home, 'backups', 'empty', '*.carnet')) \
+                and time.monotonic() < deadline:
+            time.sleep(0.2)
+        check(glob.glob(os.path.join(home, 'backups', 'empty', '*.carnet')),
+              f'no automatic backup in {os.path.join(home, "backups", "empty")}')
 
         # GApplication uniqueness: the second process hands over and exits.
         second = subprocess.run([CARNET, '--notebook', other], env=carnet.env,

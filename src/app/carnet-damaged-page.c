@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "carnet.h"
+#include "carnet-page.h"
 
 struct _CarnetDamagedPage
 {
@@ -133,6 +134,7 @@ static void
 carnet_damaged_page_init (CarnetDamagedPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  carnet_status_page_set_icon_on_map (self->status_page, "dialog-warning-symbolic");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "damaged.restore", FALSE);
 }
 

@@ -298,3 +298,34 @@ carnet_page_report_error (CarnetPage   *self,
   escaped = g_markup_escape_text (message, -1);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
+
+static void
+on_status_page_map_cb (AdwStatusPage *status_page,
+                       const char    *icon_name)
+{
+  g_signal_handlers_disconnect_by_func (status_page, on_status_page_map_cb, (gpointer) icon_name);
+  adw_status_page_set_icon_name (status_page, icon_name);
+}
+
+/**
+ * carnet_status_page_set_icon_on_map:
+ * @status_page: a status page that may never be shown
+ * @icon_name: (not nullable): a static string
+ *
+ * Gives @status_page its icon when it is first shown. GTK 4.8 loads an
+ * image's icon as soon as the image has a style, shown or not, and a status
+ * page's icon is drawn large, from the SVG: the start of the window would pay
+ * for the empty or error states it does not show.
+ */
+void
+carnet_status_page_set_icon_on_map (AdwStatusPage *status_page,
+                                    const char    *icon_name)
+{
+  g_return_if_fail (ADW_IS_STATUS_PAGE (status_page));
+  g_return_if_fail (icon_name != NULL);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (status_page)))
+    adw_status_page_set_icon_name (status_page, icon_name);
+  else
+    g_signal_connect (status_page, "map", G_CALLBACK (on_status_page_map_cb), (gpointer) icon_name);
+}

@@ -39,4 +39,7 @@ gboolean        carnet_page_show_record  (CarnetPage       *self,
 void            carnet_page_report_error (CarnetPage       *self,
                                           const GError     *error);
 
+void            carnet_status_page_set_icon_on_map (AdwStatusPage *status_page,
+                                                    const char    *icon_name);
+
 G_END_DECLS

@@ -215,6 +215,7 @@ static void
 carnet_search_page_init (CarnetSearchPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  carnet_status_page_set_icon_on_map (self->empty_page, "system-search-symbolic");
 
   self->now = g_date_time_new_now_local ();
   carnet_record_list_set_describe_func (self->list, describe, self);

@@ -140,6 +140,7 @@ carnet_trash_page_init (CarnetTrashPage *self)
   g_autofree char *explanation = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  carnet_status_page_set_icon_on_map (self->empty_page, "user-trash-symbolic");
 
   self->now = g_date_time_new_now_local ();
   carnet_record_list_set_describe_func (self->list, describe, self);

@@ -27,6 +27,7 @@ struct _CarnetUpcomingPage
   GtkWidget         *name_button;
   GtkWidget         *demo_button;
   GtkWidget         *later_button;
+  AdwStatusPage     *empty_page;
 
   /* How many coming occurrences are listed. */
   guint              limit;
@@ -365,6 +366,7 @@ carnet_upcoming_page_class_init (CarnetUpcomingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, name_button);
   gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, demo_button);
   gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, later_button);
+  gtk_widget_class_bind_template_child (widget_class, CarnetUpcomingPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_later_button_clicked_cb);
 }
 
@@ -372,6 +374,7 @@ static void
 carnet_upcoming_page_init (CarnetUpcomingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  carnet_status_page_set_icon_on_map (self->empty_page, "alarm-symbolic");
 
   self->limit = CARNET_UPCOMING_ROWS;
   self->now = g_date_time_new_now_local ();

@@ -692,6 +692,7 @@ carnet_window_init (CarnetWindow *self)
   load_window_size (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  carnet_status_page_set_icon_on_map (self->error_page, "dialog-error-symbolic");
 
   carnet_record_actions_install (GTK_WIDGET (self), self->toast_overlay);
   carnet_exchange_actions_install (GTK_WIDGET (self), self->toast_overlay);

@@ -230,6 +230,8 @@ test_upcoming (Fixture       *fixture,
 
   populate_demo (fixture);
   page = show_page (fixture, carnet_upcoming_page_new ());
+  /* The empty state is not shown: its large icon is not even loaded. */
+  g_assert_null (adw_status_page_get_icon_name (find_child (GTK_WIDGET (page), "empty_page")));
   g_assert_cmpstr (shown (page), ==, "list");
 
   /* Soonest first, under the month's heading, with a countdown. */
@@ -350,6 +352,8 @@ test_upcoming_empty (Fixture       *fixture,
 
   page = show_page (fixture, carnet_upcoming_page_new ());
   g_assert_cmpstr (shown (page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_icon_name (find_child (GTK_WIDGET (page), "empty_page")),
+                   ==, "alarm-symbolic");
   /* A newcomer is offered to name the notebook and to look at the demo… */
   g_assert_true (gtk_widget_get_visible (find_child (GTK_WIDGET (page), "name_button")));
   g_assert_true (gtk_widget_get_visible (find_child (GTK_WIDGET (page), "demo_button")));
@@ -569,6 +573,8 @@ test_search (Fixture       *fixture,
   populate_demo (fixture);
   page = show_page (fixture, carnet_search_page_new ());
   g_assert_cmpstr (shown (page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_icon_name (find_child (GTK_WIDGET (page), "empty_page")),
+                   ==, "system-search-symbolic");
 
   /* Accents and case do not matter; the start of a word is enough. */
   carnet_search_page_set_query (page, "NAUS");

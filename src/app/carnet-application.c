@@ -515,6 +515,7 @@ carnet_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *rename_accels[] = { "F2", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (carnet_application_parent_class)->startup (app);
 
@@ -545,6 +546,7 @@ carnet_application_startup (GApplication *app)
    * shortcuts window show them. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.rename", rename_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_overlay_accels);
 }
 
 static void

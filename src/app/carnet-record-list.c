@@ -40,6 +40,8 @@ struct _CarnetRecordList
   GdkFrameClock       *frame_clock;
   gulong               after_paint_id;
   guint                show_all_id;
+  /* The least height of a row, to count the rows that can fill a screen. */
+  int                  min_row_height;
   CarnetDescribeFunc   describe;
   gpointer             describe_data;
 };
@@ -155,7 +157,7 @@ count_screen_rows (CarnetRecordList *self)
   if (height <= 0)
     return G_MAXUINT;
 
-  return height / ROW_MIN_HEIGHT + 2;
+  return height / self->min_row_height + 2;
 }
 
 /* Callbacks */
@@ -385,6 +387,7 @@ carnet_record_list_init (CarnetRecordList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->min_row_height = ROW_MIN_HEIGHT;
   self->store = g_list_store_new (CARNET_TYPE_ITEM);
   self->model = g_object_ref (G_LIST_MODEL (self->store));
   self->slice = gtk_slice_list_model_new (g_object_ref (self->model), 0, G_MAXUINT);
@@ -424,6 +427,25 @@ carnet_record_list_set_describe_func (CarnetRecordList   *self,
 
   self->describe = func;
   self->describe_data = user_data;
+}
+
+/**
+ * carnet_record_list_set_min_row_height:
+ * @height: the least height of any row of this list, in pixels, at the
+ *   smallest text size
+ *
+ * Until the window has drawn, the list builds only the rows that can fit on a
+ * screen; a list whose rows are all taller than a title and a line says so
+ * here, and builds fewer. Set it before the list is in a window.
+ */
+void
+carnet_record_list_set_min_row_height (CarnetRecordList *self,
+                                       int               height)
+{
+  g_return_if_fail (CARNET_IS_RECORD_LIST (self));
+  g_return_if_fail (height >= ROW_MIN_HEIGHT);
+
+  self->min_row_height = height;
 }
 
 /**

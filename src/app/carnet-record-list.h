@@ -20,6 +20,8 @@ typedef void (*CarnetDescribeFunc) (CarnetItem    *item,
                                     gpointer       user_data);
 
 GtkWidget  *carnet_record_list_new               (void);
+void        carnet_record_list_set_min_row_height (CarnetRecordList *self,
+                                                   int               height);
 void        carnet_record_list_set_describe_func (CarnetRecordList   *self,
                                                   CarnetDescribeFunc  func,
                                                   gpointer            user_data);

@@ -381,6 +381,9 @@ carnet_upcoming_page_init (CarnetUpcomingPage *self)
   self->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->missed_reminders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   carnet_record_list_set_describe_func (self->list, describe, self);
+  /* A coming appointment has at least its title, its badge ("Tomorrow") and
+   * its date: 30 px of padding, three lines and their spacing. */
+  carnet_record_list_set_min_row_height (self->list, 80);
 }
 
 /* Public API */

@@ -343,6 +343,39 @@ test_upcoming_later (Fixture       *fixture,
   g_assert_cmpuint (n_rows (page), ==, 1 + n);
 }
 
+/* Until the window has drawn, the list builds only the rows that can fill
+ * it: an Upcoming row is at least 80 px high. */
+static void
+test_upcoming_first_screen (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) first = g_date_time_new (paris, 2026, 12, 1, 9, 0, 0);
+  GtkWidget *page = carnet_upcoming_page_new ();
+  GListModel *shown_rows;
+
+  for (guint i = 0; i < CARNET_UPCOMING_ROWS; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_add_days (first, i);
+      g_autofree char *title = g_strdup_printf ("Appointment %u", i);
+
+      add_appointment (fixture, title, start, CARNET_APPOINTMENT_CONSULTATION);
+    }
+
+  fixture->window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_set_default_size (fixture->window, 600, 800);
+  gtk_window_set_child (fixture->window, page);
+  g_object_set (page, "notebook", fixture->notebook, NULL);
+  gtk_window_present (fixture->window);
+
+  shown_rows = G_LIST_MODEL (gtk_list_view_get_model (find_child (page, "list_view")));
+  g_assert_cmpuint (n_rows (page), ==, CARNET_UPCOMING_ROWS);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows), ==, 800 / 80 + 2);
+
+  /* Once it has drawn, all of them. */
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows), ==, CARNET_UPCOMING_ROWS);
+}
+
 static void
 test_upcoming_empty (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -623,6 +656,7 @@ main (int   argc,
   ADD ("/gui/pages/upcoming", test_upcoming);
   ADD ("/gui/pages/upcoming-questions", test_upcoming_questions);
   ADD ("/gui/pages/upcoming-later", test_upcoming_later);
+  ADD ("/gui/pages/upcoming-first-screen", test_upcoming_first_screen);
   ADD ("/gui/pages/upcoming-empty", test_upcoming_empty);
   ADD ("/gui/pages/journal", test_journal);
   ADD ("/gui/pages/journal-empty", test_journal_empty);

@@ -11,7 +11,7 @@ set -euo pipefail
 
 build_packages=(
   meson ninja-build pkg-config gcc gettext appstream
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsqlite3-dev libical-dev libjson-glib-dev libnotify-dev
   libpango1.0-dev libcairo2-dev
   desktop-file-utils appstream-util

@@ -321,6 +321,36 @@ test_rename (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Our symbolic icons at 16 px are the PNGs made at build time, so that the
+ * window's start needs no SVG loader; larger, the SVGs. */
+static void
+test_symbolic_icons (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  const char *icons[] = {
+    "carnet-question-symbolic", "carnet-treatment-symbolic",
+    "carnet-flag-high-symbolic", "carnet-flag-low-symbolic",
+  };
+
+  gtk_icon_theme_add_resource_path (theme, "/io/github/carnet/Carnet/icons");
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autoptr(GtkIconPaintable) small = gtk_icon_theme_lookup_icon (theme, icons[i], NULL, 16, 1,
+                                                                      GTK_TEXT_DIR_LTR, 0);
+      g_autoptr(GtkIconPaintable) large = gtk_icon_theme_lookup_icon (theme, icons[i], NULL, 64, 1,
+                                                                      GTK_TEXT_DIR_LTR, 0);
+      g_autoptr(GFile) small_file = gtk_icon_paintable_get_file (small);
+      g_autoptr(GFile) large_file = gtk_icon_paintable_get_file (large);
+      g_autofree char *small_uri = g_file_get_uri (small_file);
+      g_autofree char *large_uri = g_file_get_uri (large_file);
+
+      g_assert_true (gtk_icon_paintable_is_symbolic (small));
+      g_assert_true (g_str_has_suffix (small_uri, ".symbolic.png"));
+      g_assert_true (g_str_has_suffix (large_uri, ".svg"));
+    }
+}
+
 /* The shortcuts window is built the first time it is asked for, then kept. */
 static void
 test_help_overlay (Fixture       *fixture,
@@ -910,6 +940,7 @@ main (int   argc,
   ADD ("/gui/window/person-in-title", test_person_in_title);
   ADD ("/gui/window/rename", test_rename);
   ADD ("/gui/window/help-overlay", test_help_overlay);
+  ADD ("/gui/window/symbolic-icons", test_symbolic_icons);
   ADD ("/gui/window/pages", test_pages);
   ADD ("/gui/window/follows-changes", test_follows_changes);
   ADD ("/gui/window/show-record", test_show_record);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CarnetNotebook, carnet_notebook, CARNET, NOTEBOOK, GObject)
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CARNET_SCHEMA_VERSION 6
+#define CARNET_SCHEMA_VERSION 7
 /* PRAGMA application_id of Carnet notebooks: "Crnt". */
 #define CARNET_APPLICATION_ID 0x43726e74
 /* Trashed records are kept this long, then purged. */
@@ -115,6 +115,12 @@ GListModel     *carnet_notebook_agenda_of_kind    (CarnetNotebook        *self,
                                                    GDateTime             *from,
                                                    GDateTime             *to,
                                                    GError               **error);
+GListModel     *carnet_notebook_agenda_of_kinds   (CarnetNotebook              *self,
+                                                   const CarnetAppointmentKind *kinds,
+                                                   guint                        n_kinds,
+                                                   GDateTime                   *from,
+                                                   GDateTime                   *to,
+                                                   GError                     **error);
 gboolean        carnet_notebook_set_occurrence_status (CarnetNotebook *self,
                                                        gint64          appointment_id,
                                                        GDateTime      *occurrence_start,

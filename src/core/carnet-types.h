@@ -33,6 +33,8 @@ typedef enum
   CARNET_APPOINTMENT_OTHER,
 } CarnetAppointmentKind;
 
+#define CARNET_N_APPOINTMENT_KINDS (CARNET_APPOINTMENT_OTHER + 1)
+
 typedef enum
 {
   CARNET_STATUS_PLANNED,

@@ -1435,6 +1435,10 @@ test_agenda_of_kind (Fixture       *fixture,
   g_autoptr(CarnetOccurrence) first = NULL;
   g_autoptr(CarnetOccurrence) second = NULL;
   g_autoptr(GDateTime) expected = NULL;
+  const CarnetAppointmentKind exams[] = {
+    CARNET_APPOINTMENT_BLOOD_TEST, CARNET_APPOINTMENT_IMAGING, CARNET_APPOINTMENT_BIOPSY,
+  };
+  const CarnetAppointmentKind both[] = { CARNET_APPOINTMENT_CONSULTATION, CARNET_APPOINTMENT_BLOOD_TEST };
   gint64 oncology_id;
   gint64 series_id;
 
@@ -1463,6 +1467,17 @@ test_agenda_of_kind (Fixture       *fixture,
                    oncology_id);
   g_clear_object (&agenda);
 
+  agenda = carnet_notebook_agenda_of_kinds (fixture->notebook, exams, G_N_ELEMENTS (exams), now, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+  g_clear_object (&agenda);
+
+  agenda = carnet_notebook_agenda_of_kinds (fixture->notebook, both, G_N_ELEMENTS (both), now, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 4);
+  g_clear_object (&agenda);
+
+  /* The kinds of the call before are not kept: one kind is one kind. */
   agenda = carnet_notebook_agenda_of_kind (fixture->notebook, CARNET_APPOINTMENT_BLOOD_TEST, now, to, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
@@ -1766,6 +1781,99 @@ test_migrate_from_v5 (void)
   remove_tree (dir);
 }
 
+/* Schema 7 rebuilds the search index with an index of first letters, and
+ * the agenda's index with the start: the rows found before are found after,
+ * by the same rowid (taking a record out still takes its row out). */
+static void
+test_migrate_from_v6 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("carnet-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.carnet", NULL);
+  g_autoptr(CarnetNotebook) notebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(CarnetSearchHit) hit = NULL;
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (1789000000);
+  g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (1791000000);
+  const CarnetAppointmentKind imaging[] = { CARNET_APPOINTMENT_IMAGING };
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int columns = 0;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int version = 1; version <= 6; version++)
+    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (version), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO appointments (id, title, kind, start_utc, tzid, duration,"
+                                 " last_utc, created_utc, modified_utc)"
+                                 " VALUES (1, 'Scanner thoracique', 'imaging', 1790000000, 'Europe/Paris', 30,"
+                                 " 1790000000, 0, 0),"
+                                 " (2, 'Oncologue', 'consultation', 1790100000, 'Europe/Paris', 30,"
+                                 " 1790100000, 0, 0);"
+                                 "INSERT INTO search_index (rowid, kind, record_id, at_utc, tzid, title, body)"
+                                 " VALUES (8, 'appointment', 1, 1790000000, 'Europe/Paris', 'Scanner thoracique', ''),"
+                                 " (16, 'appointment', 2, 1790100000, 'Europe/Paris', 'Oncologue', 'Salle 4');"
+                                 "PRAGMA application_id = 1131572852; PRAGMA user_version = 6;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (carnet_notebook_get_schema_version (notebook), ==, CARNET_SCHEMA_VERSION);
+
+  /* One letter: the title of one, the body of the other. */
+  hits = carnet_notebook_search (notebook, "s", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  g_clear_object (&hits);
+  hits = carnet_notebook_search (notebook, "t", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (carnet_search_hit_get_id (hit), ==, 1);
+  g_assert_cmpstr (carnet_search_hit_get_title (hit), ==, "Scanner thoracique");
+  g_clear_object (&hits);
+
+  agenda = carnet_notebook_agenda_of_kinds (notebook, imaging, 1, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+
+  carnet_notebook_trash (notebook, CARNET_RECORD_APPOINTMENT, 1, &error);
+  g_assert_no_error (error);
+  hits = carnet_notebook_search (notebook, "s", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_clear_object (&notebook);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'search_index'"
+                                       " AND sql LIKE '%prefix = ''1''%'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA index_info ('appointments_live_end')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    columns++;
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (columns, ==, 2);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'search_rows'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1807,6 +1915,7 @@ main (int   argc,
   ADD ("/core/notebook/result-summaries", test_result_summaries);
   g_test_add_func ("/core/notebook/migrate-from-v4", test_migrate_from_v4);
   g_test_add_func ("/core/notebook/migrate-from-v5", test_migrate_from_v5);
+  g_test_add_func ("/core/notebook/migrate-from-v6", test_migrate_from_v6);
 
 #undef ADD
 

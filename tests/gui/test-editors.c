@@ -813,16 +813,23 @@ test_result_exams (Fixture       *fixture,
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
   g_autoptr(GDateTime) at = g_date_time_new (tz, 2026, 3, 5, 0, 0, 0);
   g_autoptr(CarnetResult) old = carnet_result_new ();
+  g_autoptr(CarnetResult) tied = carnet_result_new ();
+  g_autoptr(GDateTime) consulted = g_date_time_new (tz, 2026, 11, 21, 10, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *labels = NULL;
   CarnetEditor *editor;
+  gint64 consultation;
 
   add_appointment (fixture, "IRM pelvienne", CARNET_APPOINTMENT_IMAGING, 3, 3);
   add_appointment (fixture, "Prise de sang", CARNET_APPOINTMENT_BLOOD_TEST, 11, 20);
+  /* Neither is an exam: they are not offered. */
+  consultation = add_appointment (fixture, "Oncologue", CARNET_APPOINTMENT_CONSULTATION, 11, 21);
+  add_appointment (fixture, "Chimiothérapie", CARNET_APPOINTMENT_TREATMENT, 11, 22);
+  add_appointment (fixture, "Anatomopathologie", CARNET_APPOINTMENT_SURGERY, 11, 10);
 
   editor = open_new_editor (fixture, "result");
   labels = combo_labels (editor, "exam_row");
-  g_assert_cmpstr (labels, ==, "None|Prise de sang (Nov 20, 2026)");
+  g_assert_cmpstr (labels, ==, "None|Prise de sang (Nov 20, 2026)|Anatomopathologie (Nov 10, 2026)");
   gtk_window_close (GTK_WINDOW (editor));
   drain ();
   g_assert_finalize_object (editor);
@@ -839,6 +846,27 @@ test_result_exams (Fixture       *fixture,
   g_clear_pointer (&labels, g_free);
   labels = combo_labels (editor, "exam_row");
   g_assert_cmpstr (labels, ==, "None|IRM pelvienne (Mar 3, 2026)");
+  gtk_window_close (GTK_WINDOW (editor));
+  drain ();
+  g_assert_finalize_object (editor);
+
+  /* A result tied to a consultation (from another program, or before the
+   * kinds were told apart) keeps it, selected. */
+  carnet_result_set_appointment_id (tied, consultation);
+  carnet_result_set_name (tied, "CA 15-3");
+  carnet_result_set_value (tied, 21.0);
+  carnet_result_set_at (tied, consulted);
+  carnet_notebook_add (fixture->notebook, CARNET_RECORD (tied), &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "record.edit",
+            g_variant_new ("(sx)", "result", carnet_record_get_id (CARNET_RECORD (tied))));
+  editor = g_object_ref (find_toplevel (CARNET_TYPE_EDITOR));
+  g_clear_pointer (&labels, g_free);
+  labels = combo_labels (editor, "exam_row");
+  g_assert_cmpstr (labels, ==, "None|Oncologue (Nov 21, 2026)|Prise de sang (Nov 20, 2026)"
+                               "|Anatomopathologie (Nov 10, 2026)");
+  g_assert_cmpstr (selected_label (editor, "exam_row"), ==, "Oncologue (Nov 21, 2026)");
   gtk_window_close (GTK_WINDOW (editor));
   drain ();
   g_assert_finalize_object (editor);

@@ -218,14 +218,43 @@ carnet_notebook_search (CarnetNotebook  *self,
                         guint            limit,
                         GError         **error)
 {
+  return carnet_notebook_search_range (self, query, 0, limit, NULL, error);
+}
+
+/**
+ * carnet_notebook_search_range:
+ * @query: as carnet_notebook_search()
+ * @offset: how many hits to skip, in the order carnet_notebook_search() lists
+ * @limit: at most this many hits (0 for 100)
+ * @n_matches: (out) (optional): how many entries match, counted up to
+ *   %CARNET_SEARCH_RANKED_MAX + 1
+ *
+ * A part of carnet_notebook_search()'s list, for a list that reads its hits
+ * as they are shown: the words around each match are only found for the
+ * hits read.
+ *
+ * Returns: (transfer full): a list model of #CarnetSearchHit
+ */
+GListModel *
+carnet_notebook_search_range (CarnetNotebook  *self,
+                              const char      *query,
+                              guint            offset,
+                              guint            limit,
+                              guint           *n_matches,
+                              GError         **error)
+{
   g_autoptr(GListStore) hits = NULL;
   g_autoptr(CarnetCachedStmt) stmt = NULL;
   g_autofree char *match = NULL;
   gboolean ranked;
+  int count;
   int rc;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
+
+  if (n_matches != NULL)
+    *n_matches = 0;
 
   hits = g_list_store_new (CARNET_TYPE_SEARCH_HIT);
 
@@ -259,7 +288,8 @@ carnet_notebook_search (CarnetNotebook  *self,
       carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
       return NULL;
     }
-  ranked = sqlite3_column_int (stmt, 0) <= CARNET_SEARCH_RANKED_MAX;
+  count = sqlite3_column_int (stmt, 0);
+  ranked = count <= CARNET_SEARCH_RANKED_MAX;
   g_clear_pointer (&stmt, carnet_cached_stmt_reset);
 
   if (ranked)
@@ -267,20 +297,21 @@ carnet_notebook_search (CarnetNotebook  *self,
                                     "SELECT kind, record_id, at_utc, tzid, title,"
                                     " snippet (search_index, -1, '[', ']', '…', 10)"
                                     " FROM search_index WHERE search_index MATCH ?1"
-                                    " ORDER BY rank, at_utc DESC LIMIT ?2",
+                                    " ORDER BY rank, at_utc DESC, rowid DESC LIMIT ?2 OFFSET ?3",
                                     error);
   else
     stmt = carnet_notebook_prepare (self,
                                     "SELECT kind, record_id, at_utc, tzid, title,"
                                     " snippet (search_index, -1, '[', ']', '…', 10)"
                                     " FROM search_index WHERE search_index MATCH ?1"
-                                    " ORDER BY rowid DESC LIMIT ?2",
+                                    " ORDER BY rowid DESC LIMIT ?2 OFFSET ?3",
                                     error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, limit > 0 ? (int)MIN (limit, 10000) : 100);
+  sqlite3_bind_int (stmt, 3, (int)MIN (offset, 10000));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -306,6 +337,9 @@ carnet_notebook_search (CarnetNotebook  *self,
       carnet_sqlite_set_error (error, carnet_notebook_get_db (self), rc);
       return NULL;
     }
+
+  if (n_matches != NULL)
+    *n_matches = count;
 
   return G_LIST_MODEL (g_steal_pointer (&hits));
 }

@@ -250,6 +250,12 @@ GListModel     *carnet_notebook_search            (CarnetNotebook    *self,
                                                    const char        *query,
                                                    guint              limit,
                                                    GError           **error);
+GListModel     *carnet_notebook_search_range      (CarnetNotebook    *self,
+                                                   const char        *query,
+                                                   guint              offset,
+                                                   guint              limit,
+                                                   guint             *n_matches,
+                                                   GError           **error);
 
 /* Health */
 CarnetCheckReport *carnet_notebook_check          (CarnetNotebook    *self,

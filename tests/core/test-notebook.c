@@ -890,6 +890,41 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (n_hits (fixture, "nausees"), ==, 1);
 }
 
+/* carnet_notebook_search_range() by parts of 50 lists what
+ * carnet_notebook_search() lists at once. */
+static void
+assert_search_in_parts (CarnetNotebook *notebook,
+                        const char     *query,
+                        guint           expected_matches)
+{
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_whole;
+
+  whole = carnet_notebook_search (notebook, query, 1000, &error);
+  g_assert_no_error (error);
+  n_whole = g_list_model_get_n_items (whole);
+  g_assert_cmpuint (n_whole, >, 100);
+
+  for (guint offset = 0; offset < n_whole; offset += 50)
+    {
+      g_autoptr(GListModel) part = NULL;
+      guint n_matches = 0;
+
+      part = carnet_notebook_search_range (notebook, query, offset, 50, &n_matches, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_matches, ==, expected_matches);
+      g_assert_cmpuint (g_list_model_get_n_items (part), ==, MIN (50, n_whole - offset));
+      for (guint i = 0; i < g_list_model_get_n_items (part); i++)
+        {
+          g_autoptr(CarnetSearchHit) hit = g_list_model_get_item (part, i);
+          g_autoptr(CarnetSearchHit) expected = g_list_model_get_item (whole, offset + i);
+
+          g_assert_cmpint (carnet_search_hit_get_id (hit), ==, carnet_search_hit_get_id (expected));
+        }
+    }
+}
+
 /* A search with few matches lists the best first; one that matches more
  * than CARNET_SEARCH_RANKED_MAX entries, the entries written last first. */
 static void
@@ -956,6 +991,11 @@ test_search_order (Fixture       *fixture,
   first = g_list_model_get_item (hits, CARNET_SEARCH_RANKED_MAX + 1);
   g_assert_cmpint (carnet_search_hit_get_id (first), ==, best_id);
 
+  /* Read a part at a time, it is the same list, unranked (the matches are
+   * counted up to one more than are ranked) or ranked. */
+  assert_search_in_parts (fixture->notebook, "fatigue", CARNET_SEARCH_RANKED_MAX + 1);
+  assert_search_in_parts (fixture->notebook, "cycle", CARNET_SEARCH_RANKED_MAX);
+
   /* Narrowed to the few, the best comes first again. */
   g_clear_object (&first);
   g_clear_object (&hits);
@@ -964,6 +1004,17 @@ test_search_order (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
   first = g_list_model_get_item (hits, 0);
   g_assert_cmpint (carnet_search_hit_get_id (first), ==, best_id);
+  g_clear_object (&hits);
+
+  /* Ranked, a part past the end is empty, the count still right. */
+  {
+    guint n_matches = 0;
+
+    hits = carnet_notebook_search_range (fixture->notebook, "fatigue soir", 1, 50, &n_matches, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+    g_assert_cmpuint (n_matches, ==, 1);
+  }
 }
 
 /* Other processes */

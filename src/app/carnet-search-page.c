@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's search bar sets the query; the core's full-text index answers
- * (accents ignored, words or their start). Activating a hit opens its editor.
+ * (accents ignored, words or their start), a page of hits at a time as the
+ * list shows them (CarnetSearchModel). Activating a hit opens its editor.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "carnet-record-list.h"
+#include "carnet-search-model.h"
 
 struct _CarnetSearchPage
 {
@@ -67,6 +69,7 @@ show_empty (CarnetSearchPage *self,
 {
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
+  carnet_record_list_set_model (self->list, NULL);
   carnet_record_list_update (self->list, none);
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
@@ -80,8 +83,7 @@ carnet_search_page_reload (CarnetPage *page)
 {
   CarnetSearchPage *self = CARNET_SEARCH_PAGE (page);
   CarnetNotebook *notebook = carnet_page_get_notebook (page);
-  g_autoptr(GListModel) hits = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(CarnetSearchModel) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
 
@@ -95,7 +97,7 @@ carnet_search_page_reload (CarnetPage *page)
       return;
     }
 
-  hits = carnet_notebook_search (notebook, self->query, CARNET_SEARCH_HITS_MAX, &error);
+  hits = carnet_search_model_new (notebook, self->query, CARNET_SEARCH_HITS_MAX, &error);
   if (hits == NULL)
     {
       escaped = g_markup_escape_text (error->message, -1);
@@ -103,23 +105,13 @@ carnet_search_page_reload (CarnetPage *page)
       return;
     }
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
-    {
-      g_autoptr(CarnetSearchHit) hit = g_list_model_get_item (hits, i);
-      g_autofree char *key = carnet_item_key_for (carnet_search_hit_get_kind (hit),
-                                                  carnet_search_hit_get_id (hit));
-
-      g_ptr_array_add (items, carnet_item_new (key, hit));
-    }
-
-  if (items->len == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (hits)) == 0)
     {
       show_empty (self, _("No Results Found"), _("Try other words, or fewer."));
       return;
     }
 
-  carnet_record_list_update (self->list, items);
+  carnet_record_list_set_model (self->list, G_LIST_MODEL (hits));
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 

@@ -11,6 +11,7 @@
 #include "carnet.h"
 #include "carnet-journal-page.h"
 #include "carnet-record-list.h"
+#include "carnet-search-model.h"
 #include "carnet-search-page.h"
 #include "carnet-side-effects-page.h"
 #include "carnet-trash-page.h"
@@ -636,6 +637,86 @@ test_search (Fixture       *fixture,
                    ==, "No Results Found");
 }
 
+/* A search that finds many reads its hits a page at a time, in the order
+ * of carnet_notebook_search(), and shows them all. */
+static void
+test_search_in_parts (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(CarnetSearchModel) model = NULL;
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  CarnetSearchPage *page;
+  guint n;
+
+  for (int i = 0; i < 130; i++)
+    {
+      g_autoptr(CarnetSideEffect) effect = carnet_side_effect_new ();
+      g_autoptr(GDateTime) at = g_date_time_new (tz, 2026, 1 + i % 10, 1 + i % 28, 8, 0, 0);
+      g_autofree char *notes = g_strdup_printf ("Jour %d : fatigue, %s", i, i % 2 ? "le soir" : "au réveil");
+
+      carnet_side_effect_set_symptom (effect, "Fatigue");
+      carnet_side_effect_set_notes (effect, notes);
+      carnet_side_effect_set_severity (effect, 1 + i % 3);
+      carnet_side_effect_set_at (effect, at);
+      carnet_notebook_add (fixture->notebook, CARNET_RECORD (effect), &error);
+      g_assert_no_error (error);
+    }
+  whole = carnet_notebook_search (fixture->notebook, "fatig", 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (whole), ==, 130);
+
+  model = carnet_search_model_new (fixture->notebook, "fatig", CARNET_SEARCH_HITS_MAX, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 130);
+  g_assert_cmpuint (carnet_search_model_get_n_read (model), ==, CARNET_SEARCH_MODEL_PAGE);
+  for (guint i = 130; i > 0; i--)
+    {
+      g_autoptr(CarnetItem) item = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(CarnetSearchHit) expected = g_list_model_get_item (whole, i - 1);
+      CarnetSearchHit *hit = carnet_item_get_object (item);
+
+      g_assert_cmpint (carnet_search_hit_get_id (hit), ==, carnet_search_hit_get_id (expected));
+      /* The last page first: the one before it is not read with it. */
+      if (i == 130)
+        g_assert_cmpuint (carnet_search_model_get_n_read (model), ==, CARNET_SEARCH_MODEL_PAGE + 30);
+    }
+  g_assert_cmpuint (carnet_search_model_get_n_read (model), ==, 130);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 130));
+
+  /* At most CARNET_SEARCH_HITS_MAX, read as they are asked for. */
+  g_clear_object (&model);
+  model = carnet_search_model_new (fixture->notebook, "fatig", 60, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
+
+  page = show_page (fixture, carnet_search_page_new ());
+  carnet_search_page_set_query (page, "fatig");
+  drain ();
+  g_assert_cmpstr (shown (page), ==, "list");
+  n = carnet_search_page_get_n_hits (page);
+  g_assert_cmpuint (n, ==, 130);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(CarnetRowText) text = { 0 };
+      g_autoptr(CarnetSearchHit) expected = g_list_model_get_item (whole, i);
+
+      describe (page, i, &text);
+      g_assert_cmpint (text.kind, ==, CARNET_RECORD_SIDE_EFFECT);
+      g_assert_cmpint (text.id, ==, carnet_search_hit_get_id (expected));
+    }
+
+  /* Narrowed to nothing, the page says so; back, the hits are there again. */
+  carnet_search_page_set_query (page, "fatig xylophone");
+  drain ();
+  g_assert_cmpstr (shown (page), ==, "empty");
+  carnet_search_page_set_query (page, "soir");
+  drain ();
+  g_assert_cmpstr (shown (page), ==, "list");
+  g_assert_cmpuint (carnet_search_page_get_n_hits (page), ==, 65);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +747,7 @@ main (int   argc,
   ADD ("/gui/pages/treatments", test_treatments);
   ADD ("/gui/pages/trash", test_trash);
   ADD ("/gui/pages/search", test_search);
+  ADD ("/gui/pages/search-in-parts", test_search_in_parts);
 
 #undef ADD
 

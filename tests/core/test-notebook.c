@@ -1914,7 +1914,7 @@ test_migrate_from_v6 (void)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     columns++;
   sqlite3_finalize (stmt);
-  g_assert_cmpint (columns, ==, 2);
+  g_assert_cmpint (columns, ==, 3);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'search_rows'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -167,7 +167,8 @@ carnet_search_model_init (CarnetSearchModel *self)
 /**
  * carnet_search_model_new:
  * @query: words, as carnet_notebook_search() takes them
- * @max_hits: at most this many hits are listed
+ * @max_hits: at most this many hits are listed, at most
+ *   %CARNET_SEARCH_COUNT_MAX (the matches are counted that far)
  *
  * Searches @notebook for @query and reads the first page of hits.
  *
@@ -184,6 +185,7 @@ carnet_search_model_new (CarnetNotebook  *notebook,
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (notebook), NULL);
   g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (max_hits <= CARNET_SEARCH_COUNT_MAX, NULL);
 
   self = g_object_new (CARNET_TYPE_SEARCH_MODEL, NULL);
   self->notebook = g_object_ref (notebook);

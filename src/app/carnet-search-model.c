@@ -7,7 +7,9 @@
  * CARNET_SEARCH_MODEL_PAGE hits the first time a list asks for one of its
  * items: the words around each match (FTS5's snippet) are the cost of a
  * search, and a screen shows a dozen hits of the hundreds a word of one or
- * two letters finds.
+ * two letters finds. (GTK 4.8's list view still asks for up to 200 rows
+ * around its anchor: there, the parts are read one after the other, each
+ * a short statement.)
  *
  * It does not follow the notebook: the page showing it makes a new one when
  * the notebook changes.

@@ -46,33 +46,13 @@ item_free (gpointer item)
     g_object_unref (item);
 }
 
-/* Reads the page that holds @position into self->items; with @grow, the
- * first read, it sets the number of items too. */
-static gboolean
-read_page (CarnetSearchModel  *self,
-           guint               position,
-           guint               max_hits,
-           gboolean            grow,
-           GError            **error)
+/* Keeps @hits, read from @start on, in the slots not read yet. */
+static void
+keep_hits (CarnetSearchModel *self,
+           guint              start,
+           GListModel        *hits)
 {
-  g_autoptr(GListModel) hits = NULL;
-  guint start = position - position % CARNET_SEARCH_MODEL_PAGE;
-  guint n_matches = 0;
-  guint n;
-
-  hits = carnet_notebook_search_range (self->notebook, self->query, start, CARNET_SEARCH_MODEL_PAGE,
-                                       &n_matches, error);
-  if (hits == NULL)
-    return FALSE;
-
-  n = g_list_model_get_n_items (hits);
-  if (grow)
-    {
-      /* A page that is not full is the last one. */
-      guint n_items = n < CARNET_SEARCH_MODEL_PAGE ? n : MAX (n_matches, n);
-
-      g_ptr_array_set_size (self->items, MIN (n_items, max_hits));
-    }
+  guint n = g_list_model_get_n_items (hits);
 
   for (guint i = 0; i < n && start + i < self->items->len; i++)
     {
@@ -87,8 +67,6 @@ read_page (CarnetSearchModel  *self,
           self->n_read++;
         }
     }
-
-  return TRUE;
 }
 
 /* GListModel */
@@ -117,11 +95,20 @@ carnet_search_model_get_item (GListModel *model,
     return NULL;
 
   item = g_ptr_array_index (self->items, position);
-  if (item == NULL && !read_page (self, position, self->items->len, FALSE, &error))
+  if (item == NULL)
     {
-      /* The list shows an empty row; the page reports errors when it searches again. */
-      g_debug ("Could not read the hits at %u: %s", position, error->message);
-      return NULL;
+      guint start = position - position % CARNET_SEARCH_MODEL_PAGE;
+      g_autoptr(GListModel) hits = NULL;
+
+      hits = carnet_notebook_search_range (self->notebook, self->query, start, CARNET_SEARCH_MODEL_PAGE,
+                                           NULL, &error);
+      if (hits == NULL)
+        {
+          /* The list shows an empty row; the page reports errors when it searches again. */
+          g_debug ("Could not read the hits at %u: %s", position, error->message);
+          return NULL;
+        }
+      keep_hits (self, start, hits);
     }
 
   item = g_ptr_array_index (self->items, position);
@@ -184,6 +171,9 @@ carnet_search_model_new (CarnetNotebook  *notebook,
                          GError         **error)
 {
   g_autoptr(CarnetSearchModel) self = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  guint n_matches = 0;
+  guint n;
 
   g_return_val_if_fail (CARNET_IS_NOTEBOOK (notebook), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -193,8 +183,14 @@ carnet_search_model_new (CarnetNotebook  *notebook,
   self->notebook = g_object_ref (notebook);
   self->query = g_strdup (query);
 
-  if (!read_page (self, 0, max_hits, TRUE, error))
+  hits = carnet_notebook_search_range (notebook, query, 0, CARNET_SEARCH_MODEL_PAGE, &n_matches, error);
+  if (hits == NULL)
     return NULL;
+
+  /* A page that is not full is the last one. */
+  n = g_list_model_get_n_items (hits);
+  g_ptr_array_set_size (self->items, MIN (n < CARNET_SEARCH_MODEL_PAGE ? n : MAX (n_matches, n), max_hits));
+  keep_hits (self, 0, hits);
 
   return g_steal_pointer (&self);
 }

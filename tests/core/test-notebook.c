@@ -1696,6 +1696,30 @@ test_result_summaries (Fixture       *fixture,
     }
 }
 
+/* Writes at @path a notebook of schema @version, as that version's code
+ * made it (the migrations up to it), holding the rows @rows_sql inserts. */
+static void
+write_old_notebook (const char *path,
+                    int         version,
+                    const char *rows_sql)
+{
+  g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = 1131572852; PRAGMA user_version = %d;",
+                                            version);
+  sqlite3 *db = NULL;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int v = 1; v <= version; v++)
+    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (v), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, rows_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, stamp, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* A notebook of schema version 4, as the release before wrote it: the
  * migration counts its records and keeps them. */
 static void
@@ -1706,28 +1730,16 @@ test_migrate_from_v4 (void)
   g_autoptr(CarnetNotebook) notebook = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) page = NULL;
-  sqlite3 *db = NULL;
-  int fd;
 
-  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (int version = 1; version <= 4; version++)
-    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (version), NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO side_effects (symptom, severity, at_utc, tzid, created_utc, modified_utc)"
-                                 " VALUES ('Nausées', 2, 1790000000, 'Europe/Paris', 0, 0),"
-                                 " ('Fatigue', 1, 1790100000, 'Europe/Paris', 0, 0);"
-                                 "INSERT INTO side_effects (symptom, severity, at_utc, tzid, created_utc, modified_utc,"
-                                 " trashed_utc) VALUES ('Mucite', 3, 1790200000, 'Europe/Paris', 0, 0, 1790300000);"
-                                 "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
-                                 " SELECT 'side-effect', id, at_utc, tzid, symptom, '' FROM side_effects"
-                                 " WHERE trashed_utc IS NULL;"
-                                 "PRAGMA application_id = 1131572852; PRAGMA user_version = 4;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  write_old_notebook (path, 4,
+                      "INSERT INTO side_effects (symptom, severity, at_utc, tzid, created_utc, modified_utc)"
+                      " VALUES ('Nausées', 2, 1790000000, 'Europe/Paris', 0, 0),"
+                      " ('Fatigue', 1, 1790100000, 'Europe/Paris', 0, 0);"
+                      "INSERT INTO side_effects (symptom, severity, at_utc, tzid, created_utc, modified_utc,"
+                      " trashed_utc) VALUES ('Mucite', 3, 1790200000, 'Europe/Paris', 0, 0, 1790300000);"
+                      "INSERT INTO search_index (kind, record_id, at_utc, tzid, title, body)"
+                      " SELECT 'side-effect', id, at_utc, tzid, symptom, '' FROM side_effects"
+                      " WHERE trashed_utc IS NULL;");
 
   notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -1776,30 +1788,19 @@ test_migrate_from_v5 (void)
   const char *names[] = { "CRP", NULL };
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
-  int fd;
 
-  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (int version = 1; version <= 5; version++)
-    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (version), NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO side_effects (symptom, severity, at_utc, until_utc, tzid,"
-                                 " created_utc, modified_utc)"
-                                 " VALUES ('Neuropathie', 2, 1700000000, 1790500000, 'Europe/Paris', 0, 0),"
-                                 " ('Mucite', 3, 1780000000, 1785000000, 'Europe/Paris', 0, 0),"
-                                 " ('Fatigue', 1, 1790100000, NULL, 'Europe/Paris', 0, 0);"
-                                 "INSERT INTO results (name, value, text, unit, at_utc, tzid, created_utc,"
-                                 " modified_utc, trashed_utc)"
-                                 " VALUES ('CRP', 4.0, NULL, 'mg/L', 1790000000, 'Europe/Paris', 0, 0, NULL),"
-                                 " ('CRP', NULL, 'hémolysé', NULL, 1790100000, 'Europe/Paris', 0, 0, NULL),"
-                                 " ('CRP', 9.0, NULL, 'mg/L', 1790200000, 'Europe/Paris', 0, 0, 1790300000),"
-                                 " ('CRP', 2.5, NULL, 'mg/L', 1790400000, 'Europe/Paris', 0, 0, NULL);"
-                                 "PRAGMA application_id = 1131572852; PRAGMA user_version = 5;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  write_old_notebook (path, 5,
+                      "INSERT INTO side_effects (symptom, severity, at_utc, until_utc, tzid,"
+                      " created_utc, modified_utc)"
+                      " VALUES ('Neuropathie', 2, 1700000000, 1790500000, 'Europe/Paris', 0, 0),"
+                      " ('Mucite', 3, 1780000000, 1785000000, 'Europe/Paris', 0, 0),"
+                      " ('Fatigue', 1, 1790100000, NULL, 'Europe/Paris', 0, 0);"
+                      "INSERT INTO results (name, value, text, unit, at_utc, tzid, created_utc,"
+                      " modified_utc, trashed_utc)"
+                      " VALUES ('CRP', 4.0, NULL, 'mg/L', 1790000000, 'Europe/Paris', 0, 0, NULL),"
+                      " ('CRP', NULL, 'hémolysé', NULL, 1790100000, 'Europe/Paris', 0, 0, NULL),"
+                      " ('CRP', 9.0, NULL, 'mg/L', 1790200000, 'Europe/Paris', 0, 0, 1790300000),"
+                      " ('CRP', 2.5, NULL, 'mg/L', 1790400000, 'Europe/Paris', 0, 0, NULL);");
 
   notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -1850,28 +1851,17 @@ test_migrate_from_v6 (void)
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
   int columns = 0;
-  int fd;
 
-  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (int version = 1; version <= 6; version++)
-    g_assert_cmpint (sqlite3_exec (db, carnet_notebook_migration_sql (version), NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO appointments (id, title, kind, start_utc, tzid, duration,"
-                                 " last_utc, created_utc, modified_utc)"
-                                 " VALUES (1, 'Scanner thoracique', 'imaging', 1790000000, 'Europe/Paris', 30,"
-                                 " 1790000000, 0, 0),"
-                                 " (2, 'Oncologue', 'consultation', 1790100000, 'Europe/Paris', 30,"
-                                 " 1790100000, 0, 0);"
-                                 "INSERT INTO search_index (rowid, kind, record_id, at_utc, tzid, title, body)"
-                                 " VALUES (8, 'appointment', 1, 1790000000, 'Europe/Paris', 'Scanner thoracique', ''),"
-                                 " (16, 'appointment', 2, 1790100000, 'Europe/Paris', 'Oncologue', 'Salle 4');"
-                                 "PRAGMA application_id = 1131572852; PRAGMA user_version = 6;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  write_old_notebook (path, 6,
+                      "INSERT INTO appointments (id, title, kind, start_utc, tzid, duration,"
+                      " last_utc, created_utc, modified_utc)"
+                      " VALUES (1, 'Scanner thoracique', 'imaging', 1790000000, 'Europe/Paris', 30,"
+                      " 1790000000, 0, 0),"
+                      " (2, 'Oncologue', 'consultation', 1790100000, 'Europe/Paris', 30,"
+                      " 1790100000, 0, 0);"
+                      "INSERT INTO search_index (rowid, kind, record_id, at_utc, tzid, title, body)"
+                      " VALUES (8, 'appointment', 1, 1790000000, 'Europe/Paris', 'Scanner thoracique', ''),"
+                      " (16, 'appointment', 2, 1790100000, 'Europe/Paris', 'Oncologue', 'Salle 4');");
 
   notebook = carnet_notebook_open (path, CARNET_OPEN_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);

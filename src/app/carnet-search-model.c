@@ -31,6 +31,9 @@ struct _CarnetSearchModel
   /* CarnetItem or NULL, one for each hit; NULL until its page is read. */
   GPtrArray      *items;
   guint           n_read;
+  /* How many entries match, counted up to CARNET_SEARCH_COUNT_MAX: more
+   * than items->len when the list stops at its maximum. */
+  guint           n_matches;
 };
 
 static void carnet_search_model_list_model_init (GListModelInterface *iface);
@@ -189,7 +192,8 @@ carnet_search_model_new (CarnetNotebook  *notebook,
 
   /* A page that is not full is the last one. */
   n = g_list_model_get_n_items (hits);
-  g_ptr_array_set_size (self->items, MIN (n < CARNET_SEARCH_MODEL_PAGE ? n : MAX (n_matches, n), max_hits));
+  self->n_matches = n < CARNET_SEARCH_MODEL_PAGE ? n : MAX (n_matches, n);
+  g_ptr_array_set_size (self->items, MIN (self->n_matches, max_hits));
   keep_hits (self, 0, hits);
 
   return g_steal_pointer (&self);
@@ -206,4 +210,21 @@ carnet_search_model_get_n_read (CarnetSearchModel *self)
   g_return_val_if_fail (CARNET_IS_SEARCH_MODEL (self), 0);
 
   return self->n_read;
+}
+
+/**
+ * carnet_search_model_get_n_matches:
+ *
+ * How many entries match the search, counted up to
+ * %CARNET_SEARCH_COUNT_MAX: more than the model lists when it stops at its
+ * @max_hits.
+ *
+ * Returns: the number of matches, at most %CARNET_SEARCH_COUNT_MAX
+ */
+guint
+carnet_search_model_get_n_matches (CarnetSearchModel *self)
+{
+  g_return_val_if_fail (CARNET_IS_SEARCH_MODEL (self), 0);
+
+  return self->n_matches;
 }

@@ -14,10 +14,11 @@ G_DECLARE_FINAL_TYPE (CarnetSearchModel, carnet_search_model, CARNET, SEARCH_MOD
 /* How many hits one read brings. */
 #define CARNET_SEARCH_MODEL_PAGE 50
 
-CarnetSearchModel *carnet_search_model_new          (CarnetNotebook     *notebook,
-                                                     const char         *query,
-                                                     guint               max_hits,
-                                                     GError            **error);
-guint              carnet_search_model_get_n_read   (CarnetSearchModel  *self);
+CarnetSearchModel *carnet_search_model_new           (CarnetNotebook     *notebook,
+                                                      const char         *query,
+                                                      guint               max_hits,
+                                                      GError            **error);
+guint              carnet_search_model_get_n_read    (CarnetSearchModel  *self);
+guint              carnet_search_model_get_n_matches (CarnetSearchModel  *self);
 
 G_END_DECLS

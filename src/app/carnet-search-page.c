@@ -3,7 +3,9 @@
  *
  * The window's search bar sets the query; the core's full-text index answers
  * (accents ignored, words or their start), a page of hits at a time as the
- * list shows them (CarnetSearchModel). Activating a hit opens its editor.
+ * list shows them (CarnetSearchModel). It lists CARNET_SEARCH_HITS_MAX hits
+ * at most, and says so above them when more match. Activating a hit opens
+ * its editor.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -23,6 +25,7 @@ struct _CarnetSearchPage
   /* Template widgets */
   GtkStack          *stack;
   CarnetRecordList  *list;
+  GtkLabel          *limit_label;
   AdwStatusPage     *empty_page;
 
   GDateTime         *now;
@@ -71,9 +74,42 @@ show_empty (CarnetSearchPage *self,
 
   carnet_record_list_set_model (self->list, NULL);
   carnet_record_list_update (self->list, none);
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), FALSE);
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Past the most it lists, the page says that it leaves matches out. */
+static void
+show_limit (CarnetSearchPage  *self,
+            CarnetSearchModel *hits)
+{
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (hits));
+  guint n_matches = carnet_search_model_get_n_matches (hits);
+  g_autofree char *text = NULL;
+
+  if (n_matches <= n_listed)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->limit_label), FALSE);
+      return;
+    }
+
+  /* The matches are counted up to CARNET_SEARCH_COUNT_MAX. */
+  if (n_matches >= CARNET_SEARCH_COUNT_MAX)
+    text = g_strdup_printf (_("Only %u of %u or more matching entries are listed. "
+                              "Add a word to narrow the search."),
+                            n_listed, n_matches);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Only %u of the %u matching entry is listed. "
+                                         "Add a word to narrow the search.",
+                                         "Only %u of the %u matching entries are listed. "
+                                         "Add a word to narrow the search.",
+                                         n_matches),
+                            n_listed, n_matches);
+  gtk_label_set_label (self->limit_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), TRUE);
 }
 
 /* Overrides */
@@ -112,6 +148,7 @@ carnet_search_page_reload (CarnetPage *page)
     }
 
   carnet_record_list_set_model (self->list, G_LIST_MODEL (hits));
+  show_limit (self, hits);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -200,6 +237,7 @@ carnet_search_page_class_init (CarnetSearchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/carnet-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CarnetSearchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CarnetSearchPage, list);
+  gtk_widget_class_bind_template_child (widget_class, CarnetSearchPage, limit_label);
   gtk_widget_class_bind_template_child (widget_class, CarnetSearchPage, empty_page);
 }
 

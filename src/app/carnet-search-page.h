@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CarnetSearchPage, carnet_search_page, CARNET, SEARCH_PAGE, CarnetPage)
 
-/* How many hits the page shows at most. */
-#define CARNET_SEARCH_HITS_MAX 200
+/* How many hits the page lists at most (read as they are shown). */
+#define CARNET_SEARCH_HITS_MAX 500
 
 GtkWidget  *carnet_search_page_new            (void);
 const char *carnet_search_page_get_query      (CarnetSearchPage *self);

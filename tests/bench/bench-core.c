@@ -23,8 +23,10 @@
 
 #include "carnet.h"
 
-/* As many hits as the search page asks for (CARNET_SEARCH_HITS_MAX). */
-#define SEARCH_LIMIT 200
+/* As many hits as the search page reads when it shows a search: GTK 4.8's
+ * list view asks for the rows around the first ones, five parts of 50 (the
+ * page lists up to CARNET_SEARCH_HITS_MAX, read as they are scrolled to). */
+#define SEARCH_LIMIT 250
 
 static const char * const queries[] = {
   "nausees", "scanner", "neutrophiles", "fatigue", "consultation", "prise de sang",

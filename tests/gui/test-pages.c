@@ -10,6 +10,7 @@
 
 #include "carnet.h"
 #include "carnet-journal-page.h"
+#include "carnet-notebook-private.h"
 #include "carnet-record-list.h"
 #include "carnet-search-model.h"
 #include "carnet-search-page.h"
@@ -690,6 +691,8 @@ test_search_in_parts (Fixture       *fixture,
   model = carnet_search_model_new (fixture->notebook, "fatig", 60, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
+  /* It knows how many match all the same. */
+  g_assert_cmpuint (carnet_search_model_get_n_matches (model), ==, 130);
 
   page = show_page (fixture, carnet_search_page_new ());
   carnet_search_page_set_query (page, "fatig");
@@ -715,6 +718,84 @@ test_search_in_parts (Fixture       *fixture,
   drain ();
   g_assert_cmpstr (shown (page), ==, "list");
   g_assert_cmpuint (carnet_search_page_get_n_hits (page), ==, 65);
+}
+
+/* Adds @n side effects "Fatigue" in one transaction, the notes of one in ten
+ * saying "réveil". */
+static void
+add_fatigue (Fixture *fixture,
+             guint    n)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GError) error = NULL;
+
+  carnet_notebook_begin_write (fixture->notebook, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CarnetSideEffect) effect = carnet_side_effect_new ();
+      g_autoptr(GDateTime) at = g_date_time_new (tz, 2020 + i % 6, 1 + i % 12, 1 + i % 28, 8, 0, 0);
+
+      carnet_side_effect_set_symptom (effect, "Fatigue");
+      carnet_side_effect_set_notes (effect, i % 10 == 0 ? "Dès le réveil" : "Le soir");
+      carnet_side_effect_set_severity (effect, 1 + i % 3);
+      carnet_side_effect_set_at (effect, at);
+      carnet_notebook_add_in_transaction (fixture->notebook, CARNET_RECORD (effect), &error);
+      g_assert_no_error (error);
+    }
+  carnet_notebook_commit (fixture->notebook, &error);
+  g_assert_no_error (error);
+}
+
+/* Past CARNET_SEARCH_HITS_MAX hits, the page says it lists only some of
+ * them, and how many match; below, it says nothing. */
+static void
+test_search_limit (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  CarnetSearchPage *page;
+  GtkLabel *limit_label;
+
+  G_STATIC_ASSERT (CARNET_SEARCH_HITS_MAX == 500);
+
+  add_fatigue (fixture, 530);
+  page = show_page (fixture, carnet_search_page_new ());
+  limit_label = find_child (GTK_WIDGET (page), "limit_label");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (limit_label)));
+
+  carnet_search_page_set_query (page, "fatig");
+  drain ();
+  g_assert_cmpstr (shown (page), ==, "list");
+  g_assert_cmpuint (carnet_search_page_get_n_hits (page), ==, 500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (limit_label)));
+  g_assert_cmpstr (gtk_label_get_label (limit_label), ==,
+                   "Only 500 of the 530 matching entries are listed. Add a word to narrow the search.");
+  /* Under the line, the list fills the rest of the 800 px window. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (list_of (page))), >, 700);
+  /* The list reads the hits around those it shows, not all 500. */
+  g_assert_cmpuint (carnet_search_model_get_n_read (CARNET_SEARCH_MODEL (carnet_record_list_get_model (list_of (page)))),
+                    <, CARNET_SEARCH_HITS_MAX);
+
+  /* Narrowed to 53, all are listed. */
+  carnet_search_page_set_query (page, "fatig reveil");
+  drain ();
+  g_assert_cmpuint (carnet_search_page_get_n_hits (page), ==, 53);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (limit_label)));
+
+  /* Matches are counted up to CARNET_SEARCH_COUNT_MAX. */
+  add_fatigue (fixture, 500);
+  carnet_search_page_set_query (page, "fatigue");
+  drain ();
+  g_assert_cmpuint (carnet_search_page_get_n_hits (page), ==, 500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (limit_label)));
+  g_assert_cmpstr (gtk_label_get_label (limit_label), ==,
+                   "Only 500 of 1000 or more matching entries are listed. Add a word to narrow the search.");
+
+  /* Nothing found: the empty page, and no word of a limit when back. */
+  carnet_search_page_set_query (page, "xylophone");
+  drain ();
+  g_assert_cmpstr (shown (page), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (limit_label)));
 }
 
 int
@@ -748,6 +829,7 @@ main (int   argc,
   ADD ("/gui/pages/trash", test_trash);
   ADD ("/gui/pages/search", test_search);
   ADD ("/gui/pages/search-in-parts", test_search_in_parts);
+  ADD ("/gui/pages/search-limit", test_search_limit);
 
 #undef ADD
 

@@ -403,6 +403,65 @@ test_help_overlay (Fixture       *fixture,
   g_log_set_always_fatal (fatal);
 }
 
+/* The menus of the header bar are built when they first open, then kept.
+ * (F10 opens the main menu through gtk_menu_button_popup() as well.) */
+static void
+test_menus (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  static const char * const ids[] = { "add_button", "primary_menu_button" };
+  static const char * const first_actions[] = { "record.add", "notebook.switch" };
+  CarnetWindow *window;
+
+  open_notebook (fixture);
+  window = new_window (fixture->notebook);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkMenuButton *button = find_child (GTK_WIDGET (window), ids[i]);
+      g_autofree char *action = NULL;
+      GMenuModel *menu;
+      GtkPopover *popover;
+
+      g_assert_true (GTK_IS_MENU_BUTTON (button));
+      g_assert_null (gtk_menu_button_get_popover (button));
+      /* It offers its menu all the same, to the pointer and to a screen reader. */
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+      g_assert_true (gtk_widget_is_sensitive (gtk_widget_get_first_child (GTK_WIDGET (button))));
+
+      gtk_menu_button_popup (button);
+      drain ();
+
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      menu = gtk_menu_button_get_menu_model (button);
+      g_assert_nonnull (menu);
+      g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+      g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+        g_assert_nonnull (section);
+        g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+        g_assert_cmpstr (action, ==, first_actions[i]);
+      }
+
+      /* Closed and opened again, the same popover. */
+      gtk_menu_button_popdown (button);
+      drain ();
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_menu_button_popup (button);
+      drain ();
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_menu_button_popdown (button);
+      drain ();
+    }
+
+  destroy_window (window);
+}
+
 static void
 test_pages (Fixture       *fixture,
             gconstpointer  user_data)
@@ -940,6 +999,7 @@ main (int   argc,
   ADD ("/gui/window/person-in-title", test_person_in_title);
   ADD ("/gui/window/rename", test_rename);
   ADD ("/gui/window/help-overlay", test_help_overlay);
+  ADD ("/gui/window/menus", test_menus);
   ADD ("/gui/window/symbolic-icons", test_symbolic_icons);
   ADD ("/gui/window/pages", test_pages);
   ADD ("/gui/window/follows-changes", test_follows_changes);

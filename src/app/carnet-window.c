@@ -53,8 +53,9 @@ struct _CarnetWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *stack;
   AdwViewStack         *view_stack;
-  CarnetSearchPage     *search_page;
-  CarnetTrashPage      *trash_page;
+  /* Made when first shown, as the pages of the switcher. */
+  CarnetPageSlot       *search_page;
+  CarnetPageSlot       *trash_page;
   AdwStatusPage        *error_page;
   CarnetDamagedPage    *damaged_page;
   AdwViewSwitcherBar   *switcher_bar;
@@ -244,6 +245,9 @@ update_view (CarnetWindow *self)
   else
     child = "pages";
 
+  /* The error and damaged pages are hidden until shown: GTK styles and
+   * measures the hidden children of a stack too. */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, child), TRUE);
   gtk_stack_set_visible_child_name (self->stack, child);
 
   gtk_stack_set_visible_child_name (self->title_stack,
@@ -378,17 +382,18 @@ on_search_mode_cb (CarnetWindow *self)
 static void
 on_search_changed_cb (CarnetWindow *self)
 {
-  carnet_search_page_set_query (self->search_page,
+  carnet_search_page_set_query (CARNET_SEARCH_PAGE (carnet_page_slot_get_page (self->search_page)),
                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
 on_search_activate_cb (CarnetWindow *self)
 {
+  CarnetSearchPage *page = CARNET_SEARCH_PAGE (carnet_page_slot_get_page (self->search_page));
+
   /* Enter searches at once, without waiting for the entry's pause. */
-  carnet_search_page_set_query (self->search_page,
-                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  carnet_search_page_activate_first (self->search_page);
+  carnet_search_page_set_query (page, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  carnet_search_page_activate_first (page);
 }
 
 static void

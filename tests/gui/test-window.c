@@ -243,6 +243,14 @@ test_empty_notebook (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (find_child (upcoming, "stack")), ==, "empty");
   g_assert_true (gtk_widget_get_visible (find_child (upcoming, "name_button")));
 
+  /* The window's other views wait: the search and trash pages are not made
+   * yet, the error and damaged pages are hidden (GTK styles and measures
+   * a stack's hidden children otherwise). */
+  g_assert_null (carnet_page_slot_peek_page (find_child (GTK_WIDGET (window), "search_page")));
+  g_assert_null (carnet_page_slot_peek_page (find_child (GTK_WIDGET (window), "trash_page")));
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (window), "error_page")));
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (window), "damaged_page")));
+
   title = find_child (GTK_WIDGET (window), "switcher_title");
   g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Carnet");
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "notebook.carnet");
@@ -604,6 +612,7 @@ test_search (Fixture       *fixture,
   CarnetWindow *window;
   GtkSearchBar *search_bar;
   GtkWidget *entry;
+  CarnetPageSlot *search_slot;
   CarnetSearchPage *search_page;
 
   open_notebook (fixture);
@@ -612,7 +621,10 @@ test_search (Fixture       *fixture,
   window = new_window (fixture->notebook);
   search_bar = find_child (GTK_WIDGET (window), "search_bar");
   entry = find_child (GTK_WIDGET (window), "search_entry");
-  search_page = find_child (GTK_WIDGET (window), "search_page");
+  search_slot = find_child (GTK_WIDGET (window), "search_page");
+  /* The search page is made when first searched with. */
+  g_assert_true (CARNET_IS_PAGE_SLOT (search_slot));
+  g_assert_null (carnet_page_slot_peek_page (search_slot));
 
   /* Ctrl+F: the search bar, its entry focused, the results in place of the pages. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
@@ -625,6 +637,8 @@ test_search (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "chemo");
   g_signal_emit_by_name (entry, "activate");
   drain ();
+  search_page = CARNET_SEARCH_PAGE (carnet_page_slot_peek_page (search_slot));
+  g_assert_nonnull (search_page);
   g_assert_cmpstr (carnet_search_page_get_query (search_page), ==, "chemo");
   g_assert_cmpuint (carnet_search_page_get_n_hits (search_page), >, 0);
 
@@ -656,6 +670,8 @@ test_trash (Fixture       *fixture,
                          carnet_record_get_id (CARNET_RECORD (question)), &error);
   g_assert_no_error (error);
   window = new_window (fixture->notebook);
+  /* The trash page is made when first shown. */
+  g_assert_null (carnet_page_slot_peek_page (find_child (GTK_WIDGET (window), "trash_page")));
 
   /* From the primary menu; a back button (and Escape) return. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trash", NULL));

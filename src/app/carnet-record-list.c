@@ -466,6 +466,19 @@ carnet_record_list_update (CarnetRecordList *self,
 }
 
 /**
+ * carnet_record_list_get_vadjustment:
+ *
+ * Returns: (transfer none): how far down the list is scrolled
+ */
+GtkAdjustment *
+carnet_record_list_get_vadjustment (CarnetRecordList *self)
+{
+  g_return_val_if_fail (CARNET_IS_RECORD_LIST (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+}
+
+/**
  * carnet_record_list_get_model:
  *
  * Returns: (transfer none): the list's items, #CarnetItem

@@ -19,24 +19,25 @@ typedef void (*CarnetDescribeFunc) (CarnetItem    *item,
                                     CarnetRowText *text,
                                     gpointer       user_data);
 
-GtkWidget  *carnet_record_list_new               (void);
-void        carnet_record_list_set_min_row_height (CarnetRecordList *self,
-                                                   int               height);
-void        carnet_record_list_set_describe_func (CarnetRecordList   *self,
-                                                  CarnetDescribeFunc  func,
-                                                  gpointer            user_data);
-void        carnet_record_list_update            (CarnetRecordList   *self,
-                                                  GPtrArray          *items);
-GListModel *carnet_record_list_get_model         (CarnetRecordList   *self);
-void        carnet_record_list_set_model         (CarnetRecordList   *self,
-                                                  GListModel         *model);
-void        carnet_record_list_refresh_rows      (CarnetRecordList   *self);
-gboolean    carnet_record_list_show              (CarnetRecordList   *self,
-                                                  const char         *key);
-void        carnet_record_list_show_position     (CarnetRecordList   *self,
-                                                  guint               position);
-void        carnet_record_list_describe          (CarnetRecordList   *self,
-                                                  guint               position,
-                                                  CarnetRowText      *text);
+GtkWidget     *carnet_record_list_new                (void);
+void           carnet_record_list_set_min_row_height (CarnetRecordList   *self,
+                                                      int                 height);
+void           carnet_record_list_set_describe_func  (CarnetRecordList   *self,
+                                                      CarnetDescribeFunc  func,
+                                                      gpointer            user_data);
+void           carnet_record_list_update             (CarnetRecordList   *self,
+                                                      GPtrArray          *items);
+GListModel    *carnet_record_list_get_model          (CarnetRecordList   *self);
+void           carnet_record_list_set_model          (CarnetRecordList   *self,
+                                                      GListModel         *model);
+GtkAdjustment *carnet_record_list_get_vadjustment    (CarnetRecordList   *self);
+void           carnet_record_list_refresh_rows       (CarnetRecordList   *self);
+gboolean       carnet_record_list_show               (CarnetRecordList   *self,
+                                                      const char         *key);
+void           carnet_record_list_show_position      (CarnetRecordList   *self,
+                                                      guint               position);
+void           carnet_record_list_describe           (CarnetRecordList   *self,
+                                                      guint               position,
+                                                      CarnetRowText      *text);
 
 G_END_DECLS

@@ -20,5 +20,7 @@ CarnetSearchModel *carnet_search_model_new           (CarnetNotebook     *notebo
                                                       GError            **error);
 guint              carnet_search_model_get_n_read    (CarnetSearchModel  *self);
 guint              carnet_search_model_get_n_matches (CarnetSearchModel  *self);
+guint              carnet_search_model_get_n_hits    (CarnetSearchModel  *self);
+gboolean           carnet_search_model_show_more     (CarnetSearchModel  *self);
 
 G_END_DECLS

@@ -3,9 +3,9 @@
  *
  * The window's search bar sets the query; the core's full-text index answers
  * (accents ignored, words or their start), a page of hits at a time as the
- * list shows them (CarnetSearchModel). It lists CARNET_SEARCH_HITS_MAX hits
- * at most, and says so above them when more match. Activating a hit opens
- * its editor.
+ * list shows them (CarnetSearchModel), a page more each time the list is
+ * scrolled near its end. It lists CARNET_SEARCH_HITS_MAX hits at most, and
+ * says so above them when more match. Activating a hit opens its editor.
  */
 #define G_LOG_DOMAIN "carnet-app"
 
@@ -28,6 +28,8 @@ struct _CarnetSearchPage
   GtkLabel          *limit_label;
   AdwStatusPage     *empty_page;
 
+  /* The hits shown, or NULL. */
+  CarnetSearchModel *hits;
   GDateTime         *now;
   char              *query;
 };
@@ -72,6 +74,7 @@ show_empty (CarnetSearchPage *self,
 {
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
+  g_clear_object (&self->hits);
   carnet_record_list_set_model (self->list, NULL);
   carnet_record_list_update (self->list, none);
   gtk_widget_set_visible (GTK_WIDGET (self->limit_label), FALSE);
@@ -85,7 +88,7 @@ static void
 show_limit (CarnetSearchPage  *self,
             CarnetSearchModel *hits)
 {
-  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (hits));
+  guint n_listed = carnet_search_model_get_n_hits (hits);
   guint n_matches = carnet_search_model_get_n_matches (hits);
   g_autofree char *text = NULL;
 
@@ -110,6 +113,20 @@ show_limit (CarnetSearchPage  *self,
                             n_listed, n_matches);
   gtk_label_set_label (self->limit_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->limit_label), TRUE);
+}
+
+/* Scrolled to less than a screen above the end: the list gets its next
+ * page. (A page of hits fills any screen, and only scrolling is watched:
+ * while a list is being shown, its height can be that of its first rows.) */
+static void
+on_scrolled_cb (CarnetSearchPage *self,
+                GtkAdjustment    *adjustment)
+{
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page_size;
+
+  if (self->hits != NULL && below < page_size)
+    carnet_search_model_show_more (self->hits);
 }
 
 /* Overrides */
@@ -147,6 +164,7 @@ carnet_search_page_reload (CarnetPage *page)
       return;
     }
 
+  g_set_object (&self->hits, hits);
   carnet_record_list_set_model (self->list, G_LIST_MODEL (hits));
   show_limit (self, hits);
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -165,6 +183,7 @@ carnet_search_page_finalize (GObject *object)
 {
   CarnetSearchPage *self = CARNET_SEARCH_PAGE (object);
 
+  g_clear_object (&self->hits);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->query, g_free);
 
@@ -244,11 +263,16 @@ carnet_search_page_class_init (CarnetSearchPageClass *klass)
 static void
 carnet_search_page_init (CarnetSearchPage *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   carnet_status_page_set_icon_on_map (self->empty_page, "system-search-symbolic");
 
   self->now = g_date_time_new_now_local ();
   carnet_record_list_set_describe_func (self->list, describe, self);
+
+  adjustment = carnet_record_list_get_vadjustment (self->list);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -289,12 +313,18 @@ carnet_search_page_set_query (CarnetSearchPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
+/**
+ * carnet_search_page_get_n_hits:
+ *
+ * Returns: how many hits the page lists, as the list is scrolled down: the
+ *   matches, at most %CARNET_SEARCH_HITS_MAX
+ */
 guint
 carnet_search_page_get_n_hits (CarnetSearchPage *self)
 {
   g_return_val_if_fail (CARNET_IS_SEARCH_PAGE (self), 0);
 
-  return g_list_model_get_n_items (carnet_record_list_get_model (self->list));
+  return self->hits != NULL ? carnet_search_model_get_n_hits (self->hits) : 0;
 }
 
 /**

@@ -638,8 +638,20 @@ test_search (Fixture       *fixture,
                    ==, "No Results Found");
 }
 
+/* Keeps where an items-changed said it changed: position, removed, added. */
+static void
+record_change (guint      *changes,
+               guint       position,
+               guint       removed,
+               guint       added)
+{
+  changes[0] = position;
+  changes[1] = removed;
+  changes[2] = added;
+}
+
 /* A search that finds many reads its hits a page at a time, in the order
- * of carnet_notebook_search(), and shows them all. */
+ * of carnet_notebook_search(), and shows them all as the list is scrolled. */
 static void
 test_search_in_parts (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -670,6 +682,26 @@ test_search_in_parts (Fixture       *fixture,
 
   model = carnet_search_model_new (fixture->notebook, "fatig", CARNET_SEARCH_HITS_MAX, &error);
   g_assert_no_error (error);
+  /* It lists one page of the 130 at first, read with it. */
+  g_assert_cmpuint (carnet_search_model_get_n_hits (model), ==, 130);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, CARNET_SEARCH_MODEL_PAGE);
+  g_assert_cmpuint (carnet_search_model_get_n_read (model), ==, CARNET_SEARCH_MODEL_PAGE);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), CARNET_SEARCH_MODEL_PAGE));
+  /* Then a page more at a time, which the list is told of; listed is not read. */
+  {
+    guint changes[3] = { 0 };
+
+    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (record_change), changes);
+    g_assert_true (carnet_search_model_show_more (model));
+    g_assert_cmpuint (changes[0], ==, 50);
+    g_assert_cmpuint (changes[1], ==, 0);
+    g_assert_cmpuint (changes[2], ==, 50);
+    g_assert_true (carnet_search_model_show_more (model));
+    g_assert_cmpuint (changes[0], ==, 100);
+    g_assert_cmpuint (changes[2], ==, 30);
+    g_assert_false (carnet_search_model_show_more (model));
+    g_signal_handlers_disconnect_by_func (model, record_change, changes);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 130);
   g_assert_cmpuint (carnet_search_model_get_n_read (model), ==, CARNET_SEARCH_MODEL_PAGE);
   for (guint i = 130; i > 0; i--)
@@ -690,6 +722,9 @@ test_search_in_parts (Fixture       *fixture,
   g_clear_object (&model);
   model = carnet_search_model_new (fixture->notebook, "fatig", 60, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (carnet_search_model_get_n_hits (model), ==, 60);
+  g_assert_true (carnet_search_model_show_more (model));
+  g_assert_false (carnet_search_model_show_more (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
   /* It knows how many match all the same. */
   g_assert_cmpuint (carnet_search_model_get_n_matches (model), ==, 130);
@@ -700,6 +735,21 @@ test_search_in_parts (Fixture       *fixture,
   g_assert_cmpstr (shown (page), ==, "list");
   n = carnet_search_page_get_n_hits (page);
   g_assert_cmpuint (n, ==, 130);
+  /* The list shows a page; scrolled near its end, it lists the next. */
+  g_assert_cmpuint (n_rows (page), ==, CARNET_SEARCH_MODEL_PAGE);
+  {
+    GtkAdjustment *adjustment = carnet_record_list_get_vadjustment (list_of (page));
+    guint steps = 0;
+
+    while (n_rows (page) < n && steps++ < 10)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                              - gtk_adjustment_get_page_size (adjustment));
+        drain ();
+      }
+    g_assert_cmpuint (n_rows (page), ==, n);
+    g_assert_cmpuint (steps, ==, 2);
+  }
   for (guint i = 0; i < n; i++)
     {
       g_auto(CarnetRowText) text = { 0 };

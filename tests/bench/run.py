@@ -5,14 +5,17 @@
 # Writes (or takes from its cache) notebooks of 1 000, 10 000 and 100 000
 # entries with carnet-populate, and on each measures:
 #   - process start to first painted frame of `carnet --notebook N` with
-#     CARNET_QUIT_AFTER_FIRST_FRAME=1, against tests/bench/empty-window, the two
-#     run in turn (median of --runs, after one run of each to warm the caches);
-#     and, at the largest size, the instructions each executes to its first
-#     frame under valgrind's callgrind (with a notebook without entries too):
-#     a count that other work on the machine does not change;
+#     CARNET_QUIT_AFTER_FIRST_FRAME=1, against tests/bench/empty-window, the
+#     programs run in turn (median of --runs, after one run of each to warm the
+#     caches), and against `empty-window --chrome` (Carnet's header bar and
+#     view switcher over empty pages) for information; and, at the largest
+#     size, the instructions each executes to its first frame under valgrind's
+#     callgrind (with a notebook without entries too): a count that other work
+#     on the machine does not change;
 #   - every SQL statement run while tests/bench/bench-window drives the real
 #     window through each page, three searches, the editors and the trash
 #     (CARNET_PROFILE_QUERIES): the slowest, and how many took over 4 ms;
+#     and how long each search took from Enter to the frame that shows it;
 #   - carnet_notebook_search(), a durable carnet_notebook_add() against a bare
 #     sqlite3 insert with the same pragmas, and the next-reminder computation
 #     (tests/bench/bench-core, median and maximum of --repeat);
@@ -145,17 +148,22 @@ class Bench:
     def start_up(self, size, notebook):
         carnet = [self.program('src', 'app', 'carnet'), '--notebook', notebook]
         empty = [self.program('tests', 'bench', 'empty-window')]
+        chrome = empty + ['--chrome']
         # One run of each to warm the page cache (and make the day's backup).
         self.timed_run(empty)
+        self.timed_run(chrome)
         self.timed_run(carnet)
-        empties, carnets = [], []
+        empties, chromes, carnets = [], [], []
         for _ in range(self.args.runs):
             empties.append(self.timed_run(empty))
+            chromes.append(self.timed_run(chrome))
             carnets.append(self.timed_run(carnet))
         r = self.results[size]
         r['start'] = statistics.median(carnets)
         r['start-empty'] = statistics.median(empties)
-        log('%d: start %.0f ms, empty window %.0f ms' % (size, r['start'], r['start-empty']))
+        r['start-chrome'] = statistics.median(chromes)
+        log('%d: start %.0f ms, empty window %.0f ms, chrome %.0f ms'
+            % (size, r['start'], r['start-empty'], r['start-chrome']))
 
     def instructions(self, argv):
         """Instructions @argv executes up to its first frame, under callgrind."""
@@ -183,9 +191,11 @@ class Bench:
         r['instructions'] = self.instructions([carnet, '--notebook', notebook])
         r['instructions-empty'] = self.instructions([self.program('tests', 'bench', 'empty-window')])
         r['instructions-no-entries'] = self.instructions([carnet, '--notebook', empty_notebook])
-        log('%d: %.0f M instructions to the first frame, empty window %.0f M, no entries %.0f M'
-            % (size, r['instructions'] / 1e6, r['instructions-empty'] / 1e6,
-               r['instructions-no-entries'] / 1e6))
+        r['instructions-chrome'] = self.instructions([self.program('tests', 'bench', 'empty-window'),
+                                                      '--chrome'])
+        log('%d: %.0f M instructions to the first frame, empty window %.0f M, no entries %.0f M, '
+            'chrome %.0f M' % (size, r['instructions'] / 1e6, r['instructions-empty'] / 1e6,
+                               r['instructions-no-entries'] / 1e6, r['instructions-chrome'] / 1e6))
 
     # Memory
 
@@ -247,6 +257,10 @@ class Bench:
             if done.returncode != 0:
                 raise RuntimeError('bench-window exited with %d: %s' % (done.returncode, done.stderr[-2000:]))
             r['ui-steps'] = self.slowest_step(done.stderr)
+            shown = [(float(m.group(2)), m.group(1))
+                     for m in re.finditer(r'^bench-window: shown (.*) ([\d.]+)$', done.stderr, re.M)]
+            if shown:
+                r['search-shown'] = max(shown)
         except subprocess.TimeoutExpired:
             r['ui-timeout'] = True
         step, statements = 'open the window', []
@@ -370,6 +384,13 @@ class Bench:
                        '%.2f×' % ratio if ratio else '—', '≤ 1.25× at %s' % self.label(largest),
                        verdict(None if ratio is None else ratio <= 1.25)])
 
+        chrome = get(largest, 'start-chrome')
+        if start and chrome:
+            rows.append(['start to first frame, against Carnet\'s chrome alone']
+                        + ['' for s in sizes]
+                        + [value(largest, 'start-chrome', ms) + ' chrome window',
+                           '%.2f×' % (start / chrome), '', '—'])
+
         instructions, instructions_empty = get(largest, 'instructions'), get(largest, 'instructions-empty')
         if instructions and instructions_empty:
             rows.append(['instructions to the first frame (callgrind)']
@@ -395,6 +416,9 @@ class Bench:
         search = get(largest, 'search')
         rows.append(['full-text search (median / max)'] + [value(s, 'search', median_max) for s in sizes]
                     + ['', '', '≤ 10 ms (median)', verdict(None if search is None else search[0] <= 10)])
+
+        rows.append(['search shown: Enter to the painted hits (slowest of 3)']
+                    + [value(s, 'search-shown', lambda v: ms(v[0])) for s in sizes] + ['', '', '', '—'])
 
         save, bare = get(largest, 'save'), get(largest, 'bare-save')
         rows.append(['durable save (median / max)'] + [value(s, 'save', median_max) for s in sizes]
@@ -442,6 +466,13 @@ class Bench:
         if no_entries and instructions_empty:
             lines.append('- Instructions to the first frame with a notebook without entries: %.0f M '
                          '(%.2f× the empty window).' % (no_entries / 1e6, no_entries / instructions_empty))
+        instructions_chrome = get(largest, 'instructions-chrome')
+        if instructions_chrome and instructions_empty and instructions:
+            lines.append('- Instructions to the first frame of the chrome window (`empty-window --chrome`: '
+                         'the header bar, its buttons, the view switcher over six empty pages): %.0f M, '
+                         '%.2f× the empty window; carnet at %s is %.2f× it.'
+                         % (instructions_chrome / 1e6, instructions_chrome / instructions_empty,
+                            self.label(largest), instructions / instructions_chrome))
         for size in sizes:
             slowest = self.results[size].get('ui-steps')
             if slowest:
